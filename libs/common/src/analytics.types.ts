@@ -1,0 +1,106 @@
+/**
+ * Response shapes of the analytics API (SPEC section 4). The API, the PDF reports and the
+ * dashboard all read these; a number shown anywhere is one of these fields.
+ */
+
+export const BREAKDOWN_DIMENSIONS = [
+  'source',
+  'referrer',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'country',
+  'region',
+  'city',
+  'device',
+  'browser',
+  'os',
+  'link',
+  'via',
+] as const;
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+
+export const TIMESERIES_INTERVALS = ['hour', 'day', 'week', 'month'] as const;
+export type TimeseriesInterval = (typeof TIMESERIES_INTERVALS)[number];
+
+/** A metric with, when `compare=previous` was asked, the previous period's value and the relative change. */
+export interface MetricValue {
+  value: number;
+  /** present only with compare=previous */
+  previous?: number;
+  /** (value - previous) / previous; null when previous is 0 */
+  change?: number | null;
+}
+
+export interface AnalyticsRange {
+  /** ISO 8601, UTC */
+  from: string;
+  to: string;
+  tz: string;
+  linkId: string | null;
+}
+
+export interface OverviewResponse {
+  range: AnalyticsRange;
+  previousRange?: AnalyticsRange;
+  clicks: MetricValue;
+  profileViews: MetricValue;
+  uniqueVisitors: MetricValue;
+  /** clicks from the profile page / profile views; null when there were no views */
+  ctr: { value: number | null; previous?: number | null; change?: number | null };
+  botHits: MetricValue;
+}
+
+export interface TimeseriesPoint {
+  /** bucket start, ISO 8601 with the zone's offset, e.g. 2026-03-29T00:00:00+02:00 */
+  t: string;
+  clicks: number;
+  profileViews: number;
+  botHits: number;
+}
+
+export interface TimeseriesResponse {
+  range: AnalyticsRange;
+  interval: TimeseriesInterval;
+  points: TimeseriesPoint[];
+  /** the previous period, bucket by bucket (same count as points), with compare=previous */
+  previous?: TimeseriesPoint[];
+}
+
+export interface BreakdownRow {
+  /** the dimension's value: 'instagram', 'DE', 'mobile', a link id for by=link, 'unknown'… */
+  value: string;
+  /** for by=link: the slug and title; for by=country: the country's English name */
+  label?: string;
+  clicks: number;
+  profileViews: number;
+  previousClicks?: number;
+  previousProfileViews?: number;
+}
+
+export interface BreakdownResponse {
+  range: AnalyticsRange;
+  by: BreakdownDimension;
+  rows: BreakdownRow[];
+  /** everything beyond `limit`, summed */
+  other: { clicks: number; profileViews: number; values: number };
+  total: { clicks: number; profileViews: number };
+}
+
+export interface TimePatternsResponse {
+  range: AnalyticsRange;
+  /** 7 rows (Monday = 0 … Sunday = 6) × 24 columns (hour of day in tz), clicks + profile views */
+  matrix: number[][];
+  previous?: number[][];
+}
+
+/** One event on the live stream (`GET /analytics/live`, SSE `data:` line). */
+export interface LiveEvent {
+  id: string;
+  kind: 'click' | 'view';
+  at: string;
+  linkId: string | null;
+  source: string;
+  country: string;
+  device: string;
+}

@@ -1,0 +1,2 @@
+export * from './analytics.types.js';
+export * from './hit.types.js';
