@@ -1,0 +1,54 @@
+/** Where an address is, as stored: every part present, 'unknown' where the database has nothing. */
+export interface Place {
+  country: string;
+  region: string;
+  city: string;
+}
+
+export const UNKNOWN_PLACE: Readonly<Place> = Object.freeze({ country: 'unknown', region: 'unknown', city: 'unknown' });
+
+/** The flat schema of ip-location-db files (DB-IP, GeoLite2 conversions). */
+interface FlatRecord {
+  country_code?: string;
+  state1?: string;
+  city?: string;
+}
+
+/** MaxMind's GeoIP2 / GeoLite2 City schema. */
+interface MaxMindRecord {
+  country?: { iso_code?: string };
+  registered_country?: { iso_code?: string };
+  subdivisions?: Array<{ names?: { en?: string } }>;
+  city?: { names?: { en?: string } };
+}
+
+export type GeoRecord = FlatRecord | MaxMindRecord;
+
+export function placeFromRecord(record: GeoRecord): Place {
+  return isFlat(record) ? flatPlace(record) : maxMindPlace(record);
+}
+
+function isFlat(record: GeoRecord): record is FlatRecord {
+  return typeof (record as FlatRecord).country_code === 'string';
+}
+
+function flatPlace(record: FlatRecord): Place {
+  return {
+    country: orUnknown(record.country_code),
+    region: orUnknown(record.state1),
+    city: orUnknown(record.city),
+  };
+}
+
+function maxMindPlace(record: MaxMindRecord): Place {
+  return {
+    // Anycast and some mobile ranges carry only the registrant's country.
+    country: orUnknown(record.country?.iso_code ?? record.registered_country?.iso_code),
+    region: orUnknown(record.subdivisions?.[0]?.names?.en),
+    city: orUnknown(record.city?.names?.en),
+  };
+}
+
+function orUnknown(value: string | undefined): string {
+  return value ? value : 'unknown';
+}

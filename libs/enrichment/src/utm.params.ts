@@ -1,0 +1,46 @@
+export interface UtmParams {
+  source: string | null;
+  medium: string | null;
+  campaign: string | null;
+  term: string | null;
+  content: string | null;
+}
+
+// Longer values are cut: a query string is whatever a sender typed, and these are stored on every hit.
+const MAX_LENGTH = 255;
+
+/** Short and legacy spellings creators actually use, mapped to the platform names used everywhere else. */
+const SOURCE_ALIASES: Readonly<Record<string, string>> = {
+  ig: 'instagram',
+  insta: 'instagram',
+  instagram_story: 'instagram',
+  tw: 'x',
+  twitter: 'x',
+  fb: 'facebook',
+  yt: 'youtube',
+  tt: 'tiktok',
+  li: 'linkedin',
+};
+
+/** The five UTM parameters as sent (trimmed), or null where absent or empty. */
+export function parseUtm(query: string): UtmParams {
+  const params = new URLSearchParams(query);
+  return {
+    source: utmValue(params, 'utm_source'),
+    medium: utmValue(params, 'utm_medium'),
+    campaign: utmValue(params, 'utm_campaign'),
+    term: utmValue(params, 'utm_term'),
+    content: utmValue(params, 'utm_content'),
+  };
+}
+
+/** `utm_source` as a source: lowercased, aliases resolved, anything else kept as written. */
+export function sourceFromUtm(utmSource: string): string {
+  const value = utmSource.toLowerCase();
+  return SOURCE_ALIASES[value] ?? value;
+}
+
+function utmValue(params: URLSearchParams, name: string): string | null {
+  const value = params.get(name)?.trim();
+  return value ? value.slice(0, MAX_LENGTH) : null;
+}
