@@ -17,7 +17,6 @@ interface FlatRecord {
 /** MaxMind's GeoIP2 / GeoLite2 City schema. */
 interface MaxMindRecord {
   country?: { iso_code?: string };
-  registered_country?: { iso_code?: string };
   subdivisions?: Array<{ names?: { en?: string } }>;
   city?: { names?: { en?: string } };
 }
@@ -42,8 +41,7 @@ function flatPlace(record: FlatRecord): Place {
 
 function maxMindPlace(record: MaxMindRecord): Place {
   return {
-    // Anycast and some mobile ranges carry only the registrant's country.
-    country: orUnknown(record.country?.iso_code ?? record.registered_country?.iso_code),
+    country: orUnknown(record.country?.iso_code),
     region: orUnknown(record.subdivisions?.[0]?.names?.en),
     city: orUnknown(record.city?.names?.en),
   };

@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength, MinLength, Validate } from 'class-validator';
+import type { Creator } from '@app/db';
+import { IsTimeZoneConstraint } from '../http/time-zone.validator.js';
+
+export const USERNAME_PATTERN = /^[a-z0-9_]{3,30}$/;
+
+export class SignupDto {
+  @ApiProperty({ example: 'ana@example.com' })
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 200 })
+  @IsString()
+  @Length(8, 200, { message: 'password must be between 8 and 200 characters' })
+  password: string;
+
+  @ApiProperty({ example: 'ana', description: 'lowercase letters, digits and _, 3 to 30 characters; the page is /@username' })
+  @IsString()
+  @Matches(USERNAME_PATTERN, { message: 'username must be 3 to 30 lowercase letters, digits or _' })
+  username: string;
+
+  @ApiPropertyOptional({ example: 'Europe/Berlin' })
+  @IsOptional()
+  @Validate(IsTimeZoneConstraint)
+  timezone?: string;
+}
+
+export class LoginDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password: string;
+}
+
+export class UpdateMeDto {
+  @ApiPropertyOptional({ example: 'America/New_York' })
+  @IsOptional()
+  @Validate(IsTimeZoneConstraint)
+  timezone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(USERNAME_PATTERN, { message: 'username must be 3 to 30 lowercase letters, digits or _' })
+  username?: string;
+}
+
+export class DeleteMeDto {
+  @ApiProperty({ description: 'the current password, to confirm' })
+  @IsString()
+  @MaxLength(200)
+  password: string;
+}
+
+export class MeDto {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() username: string;
+  @ApiProperty() timezone: string;
+  @ApiProperty() createdAt: string;
+
+  static from(creator: Creator): MeDto {
+    return {
+      id: creator.id,
+      email: creator.email,
+      username: creator.username,
+      timezone: creator.timezone,
+      createdAt: creator.createdAt.toISOString(),
+    };
+  }
+}
+
+export class AuthResultDto {
+  @ApiProperty({ type: MeDto }) creator: MeDto;
+}

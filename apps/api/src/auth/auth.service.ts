@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { ApiToken, Creator, Session } from '@app/db';
+import { DataSource, Repository } from 'typeorm';
+import type { DeleteMeDto, LoginDto, SignupDto, UpdateMeDto } from './auth.dto.js';
+import type { Principal } from './authenticated-request.js';
+import { hashPassword, verifyPassword } from './password.hasher.js';
+import { hashSecret, newSecret } from './secret-token.js';
+
+export const SESSION_TTL_MS = 30 * 86_400_000;
+const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+// a constant-time answer for unknown emails: verify against a hash of nothing
+const DUMMY_HASH = hashPassword('linkpulse-dummy-password');
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Creator) private readonly creators: Repository<Creator>,
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    @InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>,
+  ) {}
+
+  async signup(dto: SignupDto): Promise<{ creator: Creator; sessionToken: string }> {
+    const passwordHash = await hashPassword(dto.password);
+    const creator = await this.db
+      .transaction(async (tx) => {
+        const created = await tx.save(Creator, {
+          id: randomUUID(),
+          email: dto.email.trim(),
+          username: dto.username,
+          passwordHash,
+          timezone: dto.timezone ?? 'UTC',
+        });
+        await tx.query('INSERT INTO profiles (creator_id, title) VALUES ($1, $2)', [created.id, dto.username]);
+        return created;
+      })
+      .catch((error: { code?: string; detail?: string }) => {
+        if (error.code === UNIQUE_VIOLATION) throw this.conflict(error.detail);
+        throw error;
+      });
+    return { creator, sessionToken: await this.createSession(creator.id) };
+  }
+
+  async login(dto: LoginDto): Promise<{ creator: Creator; sessionToken: string }> {
+    const creator = await this.creators
+      .createQueryBuilder('c')
+      .where('lower(c.email) = lower(:email)', { email: dto.email.trim() })
+      .getOne();
+    const valid = await verifyPassword(creator?.passwordHash ?? (await DUMMY_HASH), dto.password);
+    if (!creator || !valid) throw new UnauthorizedException('Wrong email or password');
+    return { creator, sessionToken: await this.createSession(creator.id) };
+  }
+
+  async logout(principal: Principal): Promise<void> {
+    if (principal.sessionHash) await this.sessions.delete({ tokenHash: principal.sessionHash });
+  }
+
+  async resolveSession(token: string): Promise<Principal | null> {
+    const tokenHash = hashSecret(token);
+    const session = await this.sessions.findOneBy({ tokenHash });
+    if (!session || session.expiresAt.getTime() < Date.now()) return null;
+    return { creatorId: session.creatorId, via: 'session', sessionHash: tokenHash };
+  }
+
+  async resolveApiToken(token: string): Promise<Principal | null> {
+    const apiToken = await this.tokens.findOneBy({ tokenHash: hashSecret(token) });
+    if (!apiToken) return null;
+    if (!apiToken.lastUsedAt || Date.now() - apiToken.lastUsedAt.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
+      await this.tokens.update({ id: apiToken.id }, { lastUsedAt: new Date() });
+    }
+    return { creatorId: apiToken.creatorId, via: 'token' };
+  }
+
+  async me(creatorId: string): Promise<Creator> {
+    const creator = await this.creators.findOneBy({ id: creatorId });
+    if (!creator) throw new NotFoundException('Account not found');
+    return creator;
+  }
+
+  async updateMe(creatorId: string, dto: UpdateMeDto): Promise<Creator> {
+    const changes: Partial<Creator> = {};
+    if (dto.timezone !== undefined) changes.timezone = dto.timezone;
+    if (dto.email !== undefined) changes.email = dto.email.trim();
+    if (dto.username !== undefined) changes.username = dto.username;
+    if (Object.keys(changes).length > 0) {
+      await this.creators.update({ id: creatorId }, changes).catch((error: { code?: string; detail?: string }) => {
+        if (error.code === UNIQUE_VIOLATION) throw this.conflict(error.detail);
+        throw error;
+      });
+    }
+    return this.me(creatorId);
+  }
+
+  /** Deletes the account; every row of its data goes with it (foreign keys cascade). */
+  async deleteMe(creatorId: string, dto: DeleteMeDto): Promise<void> {
+    const creator = await this.me(creatorId);
+    if (!(await verifyPassword(creator.passwordHash, dto.password))) {
+      throw new UnauthorizedException('Wrong password');
+    }
+    await this.creators.delete({ id: creatorId });
+  }
+
+  private async createSession(creatorId: string): Promise<string> {
+    const token = newSecret();
+    await this.sessions.insert({
+      tokenHash: hashSecret(token),
+      creatorId,
+      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+    });
+    return token;
+  }
+
+  private conflict(detail = ''): ConflictException {
+    if (detail.includes('username')) return new ConflictException('This username is taken');
+    if (detail.includes('email')) return new ConflictException('An account with this email exists');
+    return new ConflictException('Already exists');
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  AppConfig,
+  CAPTURE_JOB,
+  type CaptureJobData,
+  captureJobOptions,
+  type CapturedHit,
+  QueueName,
+  RedisService,
+  uuidV7,
+} from '@app/common';
+import { MetricsService } from '../health/metrics.service.js';
+import { HitSpool } from './hit-spool.js';
+
+const MAX_BATCH = 250;
+const MAX_DELAY_MS = 10;
+const REPLAY_EVERY_MS = 1000;
+
+/**
+ * Takes captured hits off the redirect path. Hits are buffered for at most 10 ms and handed to
+ * Redis as one BullMQ job per batch (one round trip instead of one per click); the response never
+ * waits on it. When Redis cannot take a batch, the batch goes to the spool file and is replayed
+ * when Redis is back.
+ */
+@Injectable()
+export class HitCapture implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Capture');
+  private readonly spool: HitSpool;
+  private buffer: CapturedHit[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+  private replayTimer: NodeJS.Timeout | null = null;
+  private replaying = false;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    config: AppConfig,
+    private readonly redis: RedisService,
+    private readonly metrics: MetricsService,
+  ) {
+    this.spool = new HitSpool(config.spoolDir);
+  }
+
+  onModuleInit(): void {
+    this.replayTimer = setInterval(() => void this.replaySpool(), REPLAY_EVERY_MS);
+    this.replayTimer.unref();
+  }
+
+  capture(hit: CapturedHit): void {
+    this.buffer.push(hit);
+    this.metrics.hitsCaptured.inc({ kind: hit.kind });
+    if (this.buffer.length >= MAX_BATCH) this.flush();
+    else this.flushTimer ??= setTimeout(() => this.flush(), MAX_DELAY_MS);
+  }
+
+  /** Hands the buffered hits to Redis (or the spool); resolves when they are safe. */
+  flush(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.buffer.length === 0) return Promise.resolve();
+    const batch: CaptureJobData = { batchId: uuidV7(), hits: this.buffer };
+    this.buffer = [];
+    const sending = this.send(batch).catch(() => this.toSpool(batch));
+    this.inFlight.add(sending);
+    void sending.finally(() => this.inFlight.delete(sending));
+    return sending;
+  }
+
+  spoolSize(): number {
+    return this.spool.size();
+  }
+
+  async replaySpool(): Promise<number> {
+    if (this.replaying || this.spool.size() === 0) return 0;
+    this.replaying = true;
+    try {
+      const sent = await this.spool.replay((batch) => this.send(batch));
+      if (sent) this.logger.log(`replayed ${sent} spooled batch(es) to Redis`);
+      return sent;
+    } catch {
+      return 0; // Redis is still away; the claimed file stays and is retried
+    } finally {
+      this.replaying = false;
+    }
+  }
+
+  /** Graceful shutdown: everything captured is in Redis or in the spool before the process exits. */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.replayTimer) clearInterval(this.replayTimer);
+    await this.flush();
+    await Promise.all(this.inFlight);
+  }
+
+  private async send(batch: CaptureJobData): Promise<void> {
+    await this.redis.queue(QueueName.Capture).add(CAPTURE_JOB, batch, captureJobOptions(batch.batchId));
+  }
+
+  private toSpool(batch: CaptureJobData): void {
+    this.spool.append(batch);
+    this.metrics.hitsSpooled.inc(batch.hits.length);
+  }
+}

@@ -1,0 +1,70 @@
+import fastifyCookie from '@fastify/cookie';
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@app/common';
+import { AppModule } from '../app.module.js';
+import { MetricsService } from '../health/metrics.service.js';
+import { serveDashboard } from './dashboard.static.js';
+
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** TRUST_PROXY: 'true', 'false', or addresses/CIDRs/names ('loopback', 'uniquelocal') separated by commas. */
+function trustProxySetting(value: string): boolean | string[] {
+  if (value === 'true') return true;
+  if (value === 'false' || value === '') return false;
+  return value.split(',').map((part) => part.trim());
+}
+
+function routeKind(url: string): string {
+  if (url.startsWith('/api/')) return 'api';
+  if (url.startsWith('/@')) return 'profile';
+  if (url.startsWith('/app')) return 'dashboard';
+  if (url === '/health' || url === '/metrics') return 'operations';
+  return 'redirect';
+}
+
+/** The API application, configured and initialised but not listening (tests listen on port 0). */
+export async function createApiApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: trustProxySetting(config.trustProxy),
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { maxParamLength: 200 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    bufferLogs: options.logger !== false,
+    ...(options.logger === false ? { logger: false } : {}),
+  });
+  await app.register(fastifyCookie);
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.enableShutdownHooks();
+
+  const metrics = app.get(MetricsService);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', (request, reply, done) => {
+      metrics.requestDuration.observe({ route: routeKind(request.url), status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      done();
+    });
+
+  setUpOpenApi(app);
+  await serveDashboard(app);
+  await app.init();
+  return app;
+}
+
+function setUpOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Linkpulse API')
+      .setDescription('Short links, link-in-bio pages and analytics you can trust. Authenticate with the session cookie or a personal API token.')
+      .setVersion('1')
+      .addBearerAuth()
+      .addCookieAuth('lp_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+}

@@ -1,0 +1,56 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  503: 'Service Unavailable',
+};
+
+function bodyOf(exception: unknown): ErrorBody {
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
+    return { statusCode, error: REASONS[statusCode] ?? exception.name, message };
+  }
+  // Fastify's own errors (body too large, malformed JSON, wrong content type) carry a 4xx statusCode
+  const statusCode = (exception as { statusCode?: number }).statusCode;
+  if (statusCode && statusCode >= 400 && statusCode < 500) {
+    return { statusCode, error: REASONS[statusCode] ?? 'Bad Request', message: (exception as Error).message };
+  }
+  return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
+}
+
+/** Every error leaves as `{ statusCode, error, message }` (SPEC section 4); only real faults are 500s. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = bodyOf(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (exception instanceof HttpException) {
+      const retryAfter = (exception.getResponse() as { retryAfter?: number }).retryAfter;
+      if (retryAfter) void reply.header('Retry-After', String(retryAfter));
+    }
+    void reply.status(body.statusCode).header('Cache-Control', 'no-store').send(body);
+  }
+}

@@ -1,0 +1,22 @@
+import { randomInt } from 'node:crypto';
+
+export const SLUG_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const GENERATED_SLUG_LENGTH = 7;
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** Paths the application itself answers; compared case-insensitively. */
+export const RESERVED_SLUGS = new Set([
+  'api', 'app', 'apps', 'health', 'healthz', 'metrics', 'assets', 'static', 'public', 'favicon.ico',
+  'robots.txt', 'sitemap.xml', 'login', 'logout', 'signup', 'register', 'admin', 'dashboard', 'settings',
+  'docs', 'help', 'about', 'status', 'well-known', '.well-known', 'www', 'linkpulse', 'undefined', 'null',
+]);
+
+export function isReservedSlug(slug: string): boolean {
+  return RESERVED_SLUGS.has(slug.toLowerCase());
+}
+
+export function generateSlug(): string {
+  let slug = '';
+  for (let i = 0; i < GENERATED_SLUG_LENGTH; i++) slug += BASE62[randomInt(BASE62.length)];
+  return slug;
+}

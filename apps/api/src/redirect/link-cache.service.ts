@@ -1,0 +1,119 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CHANNEL_LINK_CHANGED, RedisService } from '@app/common';
+import { DataSource } from 'typeorm';
+
+/** What the redirect needs of a link. */
+export interface RedirectTarget {
+  id: string;
+  creatorId: string;
+  url: string;
+  /** epoch ms, or null */
+  expiresAt: number | null;
+  fallbackUrl: string | null;
+  archived: boolean;
+}
+
+interface Entry {
+  target: RedirectTarget | null;
+  loadedAt: number;
+}
+
+const MAX_ENTRIES = 100_000;
+const FRESH_MS = 5 * 60_000;
+const MISSING_FRESH_MS = 5_000;
+const REDIS_TTL_S = 3600;
+const redisKey = (slug: string): string => `linkpulse:link:${slug}`;
+
+/**
+ * Slug → redirect target: from this process's memory, then Redis, then PostgreSQL.
+ * A changed link is announced on a Redis channel and dropped from every API process's memory at
+ * once. A stale entry is still served while it is refreshed, so cached links keep redirecting
+ * while PostgreSQL is down.
+ */
+@Injectable()
+export class LinkCache implements OnModuleInit {
+  private readonly logger = new Logger('LinkCache');
+  private readonly entries = new Map<string, Entry>();
+  private readonly loading = new Map<string, Promise<RedirectTarget | null>>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly redis: RedisService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.redis.subscriber.on('message', (channel: string, slug: string) => {
+      if (channel === CHANNEL_LINK_CHANGED) this.entries.delete(slug);
+    });
+    await this.redis.subscriber.subscribe(CHANNEL_LINK_CHANGED).catch((error: Error) => {
+      this.logger.warn(`link invalidations not subscribed yet: ${error.message}`);
+    });
+  }
+
+  /** The target from memory when known; otherwise undefined and `load` must be awaited. */
+  peek(slug: string, now = Date.now()): RedirectTarget | null | undefined {
+    const entry = this.entries.get(slug);
+    if (!entry) return undefined;
+    const fresh = now - entry.loadedAt < (entry.target ? FRESH_MS : MISSING_FRESH_MS);
+    if (!fresh) void this.load(slug).catch(() => undefined);
+    return entry.target;
+  }
+
+  load(slug: string): Promise<RedirectTarget | null> {
+    let pending = this.loading.get(slug);
+    if (!pending) {
+      pending = this.fetch(slug).finally(() => this.loading.delete(slug));
+      this.loading.set(slug, pending);
+    }
+    return pending;
+  }
+
+  /** Tells every API process that a link changed (call after the change is committed). */
+  async invalidate(slug: string): Promise<void> {
+    this.entries.delete(slug);
+    await this.redis.client
+      .multi()
+      .del(redisKey(slug))
+      .publish(CHANNEL_LINK_CHANGED, slug)
+      .exec()
+      .catch((error: Error) => this.logger.warn(`invalidation of ${slug} not published: ${error.message}`));
+  }
+
+  private async fetch(slug: string): Promise<RedirectTarget | null> {
+    const cached = await this.redis.client.get(redisKey(slug)).catch(() => null);
+    const target = cached ? (JSON.parse(cached) as RedirectTarget) : await this.fromDatabase(slug);
+    if (!cached && target) {
+      void this.redis.client.set(redisKey(slug), JSON.stringify(target), 'EX', REDIS_TTL_S).catch(() => undefined);
+    }
+    this.remember(slug, target);
+    return target;
+  }
+
+  private async fromDatabase(slug: string): Promise<RedirectTarget | null> {
+    const rows: { id: string; creator_id: string; url: string; expires_at: Date | null; fallback_url: string | null; archived: boolean }[] =
+      await this.db.query(
+        `SELECT id, creator_id, url, expires_at, fallback_url, archived_at IS NOT NULL AS archived FROM links WHERE slug = $1`,
+        [slug],
+      );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      creatorId: row.creator_id,
+      url: row.url,
+      expiresAt: row.expires_at?.getTime() ?? null,
+      fallbackUrl: row.fallback_url,
+      archived: row.archived,
+    };
+  }
+
+  private remember(slug: string, target: RedirectTarget | null): void {
+    if (this.entries.size >= MAX_ENTRIES) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.delete(slug);
+    this.entries.set(slug, { target, loadedAt: Date.now() });
+  }
+}

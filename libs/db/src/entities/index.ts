@@ -1,0 +1,5 @@
+export * from './api-token.entity.js';
+export * from './creator.entity.js';
+export * from './link.entity.js';
+export * from './profile.entity.js';
+export * from './session.entity.js';

@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('links')
+export class Link {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'creator_id' })
+  creatorId: string;
+
+  /** case-sensitive, unique across the instance */
+  @Column('text')
+  slug: string;
+
+  @Column('text')
+  url: string;
+
+  @Column('text', { nullable: true })
+  title: string | null;
+
+  @Column('boolean', { name: 'on_profile' })
+  onProfile: boolean;
+
+  /** order on the creator's public page, ascending */
+  @Column('integer', { name: 'profile_position' })
+  profilePosition: number;
+
+  @Column('timestamptz', { name: 'expires_at', nullable: true })
+  expiresAt: Date | null;
+
+  /** where an expired link sends people instead of the 410 page */
+  @Column('text', { name: 'fallback_url', nullable: true })
+  fallbackUrl: string | null;
+
+  @Column('text', { array: true })
+  tags: string[];
+
+  @Column('timestamptz', { name: 'archived_at', nullable: true })
+  archivedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,26 @@
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export const PROFILE_THEMES = ['light', 'dark', 'sunset', 'ocean', 'forest'] as const;
+export type ProfileTheme = (typeof PROFILE_THEMES)[number];
+
+/** The creator's link-in-bio page; which links show, and in what order, lives on the links. */
+@Entity('profiles')
+export class Profile {
+  @PrimaryColumn('uuid', { name: 'creator_id' })
+  creatorId: string;
+
+  @Column('text')
+  title: string;
+
+  @Column('text')
+  bio: string;
+
+  @Column('text', { name: 'avatar_url', nullable: true })
+  avatarUrl: string | null;
+
+  @Column('text')
+  theme: ProfileTheme;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

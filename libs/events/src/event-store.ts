@@ -1,0 +1,108 @@
+import type { EnrichedHit } from '@app/common';
+import type { DataSource } from 'typeorm';
+import { EventPartitions } from './event-partitions.js';
+
+const COLUMNS = [
+  ['creator_id', 'uuid'],
+  ['occurred_at', 'timestamptz'],
+  ['id', 'uuid'],
+  ['kind', 'text'],
+  ['link_id', 'uuid'],
+  ['is_bot', 'boolean'],
+  ['bot_name', 'text'],
+  ['visitor_id', 'text'],
+  ['source', 'text'],
+  ['referrer_host', 'text'],
+  ['utm_source', 'text'],
+  ['utm_medium', 'text'],
+  ['utm_campaign', 'text'],
+  ['utm_term', 'text'],
+  ['utm_content', 'text'],
+  ['country', 'text'],
+  ['region', 'text'],
+  ['city', 'text'],
+  ['device', 'text'],
+  ['browser', 'text'],
+  ['os', 'text'],
+  ['via', 'text'],
+] as const;
+
+function columnValues(hit: EnrichedHit): unknown[] {
+  return [
+    hit.creatorId,
+    new Date(hit.at).toISOString(),
+    hit.id,
+    hit.kind,
+    hit.linkId,
+    hit.isBot,
+    hit.botName,
+    hit.visitorId,
+    hit.source,
+    hit.referrerHost,
+    hit.utmSource,
+    hit.utmMedium,
+    hit.utmCampaign,
+    hit.utmTerm,
+    hit.utmContent,
+    hit.country,
+    hit.region,
+    hit.city,
+    hit.device,
+    hit.browser,
+    hit.os,
+    hit.via,
+  ];
+}
+
+/*
+ * One statement: insert the batch (skipping hits whose creator or link was deleted meanwhile),
+ * ignore ids already stored, and mark the hours that received new events for the rollup.
+ * A redelivered batch inserts nothing and marks nothing.
+ */
+const INSERT_SQL = `
+  WITH batch AS (
+    SELECT * FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
+      AS u(${COLUMNS.map(([name]) => name).join(', ')})
+  ),
+  inserted AS (
+    INSERT INTO events (${COLUMNS.map(([name]) => name).join(', ')})
+    SELECT b.* FROM batch b
+     WHERE EXISTS (SELECT 1 FROM creators c WHERE c.id = b.creator_id)
+       AND (b.link_id IS NULL OR EXISTS (SELECT 1 FROM links l WHERE l.id = b.link_id))
+    ON CONFLICT DO NOTHING
+    RETURNING id, creator_id, occurred_at
+  ),
+  marked AS (
+    INSERT INTO rollup_dirty_hours (creator_id, hour)
+    SELECT DISTINCT creator_id, date_trunc('hour', occurred_at) FROM inserted ORDER BY 1, 2
+    ON CONFLICT (creator_id, hour) DO UPDATE SET version = rollup_dirty_hours.version + 1
+  )
+  SELECT id FROM inserted`;
+
+const RETRYABLE = new Set(['40P01', '40001']);
+
+/** Writes enriched hits exactly once, keyed by their capture id. */
+export class EventStore {
+  private readonly partitions: EventPartitions;
+
+  constructor(private readonly db: DataSource) {
+    this.partitions = new EventPartitions(db);
+  }
+
+  /** Stores the hits; returns the ids that were new (the others were stored before). */
+  async store(hits: EnrichedHit[]): Promise<Set<string>> {
+    if (hits.length === 0) return new Set();
+    await this.partitions.ensureFor(hits.map((hit) => hit.at));
+    const rows = hits.map(columnValues);
+    const params = COLUMNS.map((_, column) => rows.map((row) => row[column]));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const inserted: { id: string }[] = await this.db.query(INSERT_SQL, params);
+        return new Set(inserted.map((row) => row.id));
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (!code || !RETRYABLE.has(code) || attempt >= 5) throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './event-partitions.js';
+export * from './event-store.js';
+export * from './visitor-salts.js';

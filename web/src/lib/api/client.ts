@@ -1,0 +1,240 @@
+/**
+ * The one typed client of the Linkpulse API. Same origin, session cookie; every write carries
+ * `X-Requested-With: linkpulse` (the API's CSRF check). A 401 outside the auth forms sends the
+ * user to the login page through the handler the session registers.
+ */
+import type {
+  ApiErrorBody,
+  ApiToken,
+  BreakdownDimension,
+  BreakdownResponse,
+  CreatedApiToken,
+  Items,
+  Link,
+  LinkInput,
+  LinkPatch,
+  Me,
+  OverviewResponse,
+  Profile,
+  ProfileInput,
+  Report,
+  ReportSchedule,
+  ReportScheduleInput,
+  TimePatternsResponse,
+  TimeseriesInterval,
+  TimeseriesResponse,
+} from './types';
+
+export const API_BASE = '/api/v1';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly messages: string[],
+    readonly retryAfter: number | null = null,
+  ) {
+    super(messages.join(' '));
+    this.name = 'ApiError';
+  }
+}
+
+/** A readable message for anything a request can throw. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  if (err instanceof Error) return err.message;
+  return 'Something went wrong.';
+}
+
+export function isAbort(err: unknown): boolean {
+  return err instanceof DOMException && err.name === 'AbortError';
+}
+
+let onUnauthorized: () => void = () => {};
+/** Called by the session state: what to do when the API says the session is gone. */
+export function setUnauthorizedHandler(fn: () => void): void {
+  onUnauthorized = fn;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  query?: URLSearchParams | Record<string, string | number | boolean | undefined | null>;
+  signal?: AbortSignal;
+  /** false for the login/signup forms, where 401 means "wrong password", not "session expired" */
+  redirectOn401?: boolean;
+}
+
+export function toQuery(query: RequestOptions['query']): string {
+  if (!query) return '';
+  const params =
+    query instanceof URLSearchParams
+      ? query
+      : new URLSearchParams(
+          Object.entries(query)
+            .filter(([, v]) => v !== undefined && v !== null && v !== '')
+            .map(([k, v]) => [k, String(v)]),
+        );
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET' && method !== 'HEAD') headers['X-Requested-With'] = 'linkpulse';
+  let body: string | undefined;
+  if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(API_BASE + path + toQuery(opts.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
+  } catch (err) {
+    if (isAbort(err)) throw err;
+    throw new ApiError(0, ["Can't reach the Linkpulse server. Check your connection and try again."]);
+  }
+  if (res.status === 401 && opts.redirectOn401 !== false) onUnauthorized();
+  if (!res.ok) throw await toApiError(res);
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('Content-Type') ?? '';
+  if (!type.includes('json')) return undefined as T;
+  return (await res.json()) as T;
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const retry = res.headers.get('Retry-After');
+  const retryAfter = retry && /^\d+$/.test(retry) ? Number(retry) : null;
+  let messages: string[] = [];
+  try {
+    const body = (await res.json()) as Partial<ApiErrorBody>;
+    const m = body.message;
+    messages = Array.isArray(m) ? m.map(String) : m ? [String(m)] : body.error ? [body.error] : [];
+  } catch {
+    // not JSON: a proxy page, or the API is not there yet
+  }
+  if (messages.length === 0) {
+    messages = [
+      res.status === 404
+        ? 'Not found.'
+        : res.status >= 500
+          ? `The server had a problem (${res.status}). Try again in a moment.`
+          : `Request failed (${res.status} ${res.statusText}).`,
+    ];
+  }
+  return new ApiError(res.status, messages, retryAfter);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Drill-down filters the analytics endpoints accept, by their query parameter name. */
+export const FILTER_KEYS = [
+  'source',
+  'referrer',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'country',
+  'region',
+  'city',
+  'device',
+  'browser',
+  'os',
+  'via',
+] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export type Filters = Partial<Record<FilterKey, string>>;
+
+export interface AnalyticsQuery {
+  from: string;
+  to: string;
+  tz: string;
+  linkId?: string | null;
+  compare?: boolean;
+  filters?: Filters;
+}
+
+export function analyticsParams(q: AnalyticsQuery, extra: Record<string, string | number> = {}): URLSearchParams {
+  const p = new URLSearchParams({ from: q.from, to: q.to, tz: q.tz });
+  if (q.linkId) p.set('linkId', q.linkId);
+  if (q.compare) p.set('compare', 'previous');
+  for (const key of FILTER_KEYS) {
+    const v = q.filters?.[key];
+    if (v) p.set(key, v);
+  }
+  for (const [k, v] of Object.entries(extra)) p.set(k, String(v));
+  return p;
+}
+
+type Signal = { signal?: AbortSignal };
+
+export const api = {
+  auth: {
+    signup: (input: { email: string; password: string; username: string }) =>
+      request<{ creator: Me }>('POST', '/auth/signup', { body: input, redirectOn401: false }),
+    login: (input: { email: string; password: string }) =>
+      request<{ creator: Me }>('POST', '/auth/login', { body: input, redirectOn401: false }),
+    logout: () => request<void>('POST', '/auth/logout', { redirectOn401: false }),
+  },
+  me: {
+    /** redirectOn401 off: the boot check decides itself where an anonymous visitor goes */
+    get: (o: Signal = {}) => request<Me>('GET', '/me', { ...o, redirectOn401: false }),
+    update: (patch: Partial<Pick<Me, 'timezone' | 'email' | 'username'>>) =>
+      request<Me>('PATCH', '/me', { body: patch }),
+    delete: (password: string) => request<void>('DELETE', '/me', { body: { password }, redirectOn401: false }),
+  },
+  links: {
+    list: (archived: boolean, o: Signal = {}) =>
+      request<Items<Link>>('GET', '/links', { ...o, query: { archived } }),
+    get: (id: string, o: Signal = {}) => request<Link>('GET', `/links/${encodeURIComponent(id)}`, o),
+    create: (input: LinkInput) => request<Link>('POST', '/links', { body: input }),
+    update: (id: string, patch: LinkPatch) =>
+      request<Link>('PATCH', `/links/${encodeURIComponent(id)}`, { body: patch }),
+    delete: (id: string) => request<void>('DELETE', `/links/${encodeURIComponent(id)}`),
+    qrUrl: (id: string, format: 'svg' | 'png', download = false) =>
+      `${API_BASE}/links/${encodeURIComponent(id)}/qr.${format}${download ? '?download=1' : ''}`,
+  },
+  profile: {
+    get: (o: Signal = {}) => request<Profile>('GET', '/profile', o),
+    put: (input: ProfileInput) => request<Profile>('PUT', '/profile', { body: input }),
+  },
+  tokens: {
+    list: (o: Signal = {}) => request<Items<ApiToken>>('GET', '/tokens', o),
+    create: (name: string) => request<CreatedApiToken>('POST', '/tokens', { body: { name } }),
+    delete: (id: string) => request<void>('DELETE', `/tokens/${encodeURIComponent(id)}`),
+  },
+  analytics: {
+    overview: (q: AnalyticsQuery, o: Signal = {}) =>
+      request<OverviewResponse>('GET', '/analytics/overview', { ...o, query: analyticsParams(q) }),
+    timeseries: (q: AnalyticsQuery, interval: TimeseriesInterval, o: Signal = {}) =>
+      request<TimeseriesResponse>('GET', '/analytics/timeseries', {
+        ...o,
+        query: analyticsParams(q, { interval }),
+      }),
+    breakdown: (q: AnalyticsQuery, by: BreakdownDimension, limit: number, o: Signal = {}) =>
+      request<BreakdownResponse>('GET', '/analytics/breakdown', {
+        ...o,
+        query: analyticsParams(q, { by, limit }),
+      }),
+    timePatterns: (q: AnalyticsQuery, o: Signal = {}) =>
+      request<TimePatternsResponse>('GET', '/analytics/time-patterns', { ...o, query: analyticsParams(q) }),
+    exportUrl: (q: AnalyticsQuery) => `${API_BASE}/analytics/export.csv?${analyticsParams({ ...q, compare: false })}`,
+    liveUrl: (linkId?: string | null) => `${API_BASE}/analytics/live${toQuery({ linkId })}`,
+  },
+  reports: {
+    list: (o: Signal = {}) => request<Items<Report>>('GET', '/reports', o),
+    create: (input: { from: string; to: string; tz: string; linkId?: string }) =>
+      request<{ id: string; status: Report['status'] }>('POST', '/reports', { body: input }),
+    downloadUrl: (id: string) => `${API_BASE}/reports/${encodeURIComponent(id)}`,
+  },
+  schedules: {
+    list: (o: Signal = {}) => request<Items<ReportSchedule>>('GET', '/report-schedules', o),
+    create: (input: ReportScheduleInput) =>
+      request<ReportSchedule>('POST', '/report-schedules', { body: input }),
+    delete: (id: string) => request<void>('DELETE', `/report-schedules/${encodeURIComponent(id)}`),
+  },
+};
