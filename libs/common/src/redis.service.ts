@@ -57,3 +57,4 @@ export class RedisService implements OnApplicationShutdown {
 @Global()
 @Module({ providers: [RedisService], exports: [RedisService] })
 export class RedisModule {}
+

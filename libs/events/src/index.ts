@@ -1,3 +1,4 @@
 export * from './event-partitions.js';
 export * from './event-store.js';
+export * from './hit-pipeline.js';
 export * from './visitor-salts.js';

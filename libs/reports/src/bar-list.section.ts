@@ -23,7 +23,7 @@ interface ListRow {
 
 const ROW_HEIGHT = 17;
 const HEADER_HEIGHT = 14;
-const EMPTY_HEIGHT = 56;
+const EMPTY_HEIGHT = 36;
 const FOOTNOTE_HEIGHT = 16;
 const NUMBER_COLUMNS = { clicks: 46, share: 40, change: 52 };
 
@@ -76,7 +76,7 @@ function columnEdges(x: number, width: number) {
 }
 
 function drawColumnHeads(doc: PDFKit.PDFDocument, x: number, y: number, width: number): void {
-  const style = { font: 'medium', size: 6.5, color: COLORS.faint, tracking: 0.5 } as const;
+  const style = { font: 'medium', size: 6.5, color: COLORS.faint, tracking: 0.3 } as const;
   const edges = columnEdges(x, width);
   drawText(doc, 'CLICKS', edges.clicks - NUMBER_COLUMNS.clicks, y, style, { width: NUMBER_COLUMNS.clicks, align: 'right' });
   drawText(doc, 'SHARE', edges.share - NUMBER_COLUMNS.share, y, style, { width: NUMBER_COLUMNS.share, align: 'right' });

@@ -11,7 +11,7 @@ export function headerBlock(data: ReportData, compared: Period): Block {
     draw(doc, x, y, width) {
       drawBrand(doc, x, y);
       const kind = data.link ? 'LINK REPORT' : 'ANALYTICS REPORT';
-      const label = { font: 'semibold', size: 7.5, color: COLORS.brand, tracking: 1.2 } as const;
+      const label = { font: 'semibold', size: 7.5, color: COLORS.brand, tracking: 0.6 } as const;
       drawText(doc, kind, x, y + 3, label, { width, align: 'right' });
 
       const { title, subtitle, url } = headline(data);
@@ -46,7 +46,7 @@ function withoutScheme(url: string): string {
 
 function drawPeriod(doc: PDFKit.PDFDocument, period: Period, compared: Period, x: number, y: number, width: number): void {
   doc.roundedRect(x, y, width, 38, 6).fill(COLORS.surface);
-  const caption = { font: 'semibold', size: 6.5, color: COLORS.muted, tracking: 0.8 } as const;
+  const caption = { font: 'semibold', size: 6.5, color: COLORS.muted, tracking: 0.4 } as const;
   drawText(doc, 'REPORTING PERIOD', x + 12, y + 7, caption);
   drawText(doc, `${formatPeriod(period)} · ${period.tz}`, x + 12, y + 18, {
     font: 'semibold',

@@ -12,6 +12,7 @@ const CELL_HEIGHT = 16;
 const CELL_GAP = 1.5;
 const LEGEND_HEIGHT = 22;
 const GRID_HEIGHT = HOURS_HEIGHT + 7 * CELL_HEIGHT;
+const EMPTY_HEIGHT = 40;
 const EMPTY_CELL = '#F3F4F6';
 const SCALE_FROM = [224, 231, 255]; // indigo 100
 const SCALE_TO = [55, 48, 163]; // indigo 800
@@ -21,12 +22,12 @@ export function heatmapBlock(patterns: TimePatternsResponse, tz: string): Block 
   const matrix = patterns.matrix;
   const max = Math.max(0, ...matrix.flat());
   return {
-    height: SECTION_TITLE_HEIGHT + GRID_HEIGHT + LEGEND_HEIGHT,
+    height: SECTION_TITLE_HEIGHT + (max === 0 ? EMPTY_HEIGHT : GRID_HEIGHT + LEGEND_HEIGHT),
     draw(doc, x, y, width) {
       drawSectionTitle(doc, 'When your audience is active', `clicks and profile views · hours in ${tz}`, x, y, width);
       const top = y + SECTION_TITLE_HEIGHT;
       if (max === 0) {
-        drawEmptyState(doc, 'No clicks in this period', x, top, width, GRID_HEIGHT + LEGEND_HEIGHT - 8);
+        drawEmptyState(doc, 'No clicks or profile views in this period', x, top, width, EMPTY_HEIGHT);
         return;
       }
       drawGrid(doc, matrix, max, x, top, width);
@@ -72,13 +73,13 @@ function drawLegend(doc: PDFKit.PDFDocument, matrix: number[][], max: number, x:
   const rampWidth = 90;
   const rampRight = x + width - textWidth(doc, maxLabel, small) - 5;
   const rampLeft = rampRight - rampWidth;
-  drawText(doc, maxLabel, rampRight + 5, y, small);
+  doc.roundedRect(rampLeft - 40, y, 8, 8, 2).fill(EMPTY_CELL);
+  drawText(doc, '0', rampLeft - 28, y, small);
+  drawText(doc, '1', rampLeft - 9, y, small);
   const ramp = doc.linearGradient(rampLeft, 0, rampRight, 0);
   ramp.stop(0, heatColor(Number.MIN_VALUE, 1)).stop(1, heatColor(1, 1));
   doc.roundedRect(rampLeft, y, rampWidth, 8, 2).fill(ramp);
-  drawText(doc, '1', rampLeft - 9, y, small);
-  doc.roundedRect(rampLeft - 40, y, 8, 8, 2).fill(EMPTY_CELL);
-  drawText(doc, '0', rampLeft - 28, y, small);
+  drawText(doc, maxLabel, rampRight + 5, y, small);
 }
 
 /** "Busiest hour: Wednesday 18:00–19:00 (1,234)"; the earliest one when several tie. */

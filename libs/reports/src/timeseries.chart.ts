@@ -11,6 +11,7 @@ const PLOT_HEIGHT = 150;
 const AXIS_WIDTH = 40;
 const LEGEND_HEIGHT = 20;
 const PREVIOUS_COLOR = '#9CA3AF';
+const EMPTY_HEIGHT = 90;
 
 interface Plot {
   left: number;
@@ -25,12 +26,12 @@ export function timeseriesBlock(series: TimeseriesResponse, period: Period, comp
   const previous = series.previous?.slice(0, current.length).map((p) => p.clicks);
   const empty = current.every((c) => c === 0);
   return {
-    height: SECTION_TITLE_HEIGHT + LEGEND_HEIGHT + PLOT_HEIGHT + 16,
+    height: SECTION_TITLE_HEIGHT + (empty ? EMPTY_HEIGHT : LEGEND_HEIGHT + PLOT_HEIGHT + 16),
     draw(doc, x, y, width) {
       drawSectionTitle(doc, 'Clicks over time', `per ${series.interval} · times in ${period.tz}`, x, y, width);
       const top = y + SECTION_TITLE_HEIGHT;
       if (empty) {
-        drawEmptyState(doc, 'No clicks in this period', x, top, width, LEGEND_HEIGHT + PLOT_HEIGHT);
+        drawEmptyState(doc, 'No clicks in this period', x, top, width, EMPTY_HEIGHT);
         return;
       }
       drawLegend(doc, previous ? [period, compared] : [period], x, top, width);

@@ -1,0 +1,28 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AppConfig, ConfigModule, QUEUE_PREFIX, QueueName, RedisModule } from '@app/common';
+import { DatabaseModule } from '@app/db';
+import { CaptureProcessor } from './capture/capture.processor.js';
+import { MaintenanceProcessor, MaintenanceScheduler } from './maintenance/maintenance.jobs.js';
+import { PipelineModule } from './pipeline.providers.js';
+
+@Module({
+  imports: [
+    ConfigModule,
+    RedisModule,
+    DatabaseModule,
+    PipelineModule,
+    ScheduleModule.forRoot(),
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        connection: { url: config.redisUrl, maxRetriesPerRequest: null },
+        prefix: QUEUE_PREFIX,
+      }),
+    }),
+    BullModule.registerQueue({ name: QueueName.Capture }, { name: QueueName.Maintenance }),
+  ],
+  providers: [CaptureProcessor, MaintenanceScheduler, MaintenanceProcessor],
+})
+export class WorkerModule {}
