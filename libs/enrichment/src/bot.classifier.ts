@@ -7,6 +7,9 @@ export interface BotVerdict {
   botName: string | null;
 }
 
+const COMPATIBLE_TOKEN = /compatible;\s*([^;/)]+?)\s*[/;)]/;
+const LEADING_PRODUCT = /^([^\s/;(]+)\//;
+
 export function classifyBot(userAgent: string): BotVerdict {
   if (userAgent.trim() === '') return { isBot: true, botName: 'empty' };
   for (const [name, pattern] of KNOWN_BOTS) {
@@ -14,6 +17,15 @@ export function classifyBot(userAgent: string): BotVerdict {
   }
   // A social app's own browser is a person tapping a link, whatever a generic list thinks of its tokens.
   if (detectInAppBrowser(userAgent)) return { isBot: false, botName: null };
-  if (isbot(userAgent)) return { isBot: true, botName: isbotMatch(userAgent) ?? 'generic' };
+  if (isbot(userAgent)) return { isBot: true, botName: genericBotName(userAgent) };
   return { isBot: false, botName: null };
+}
+
+/**
+ * isbot's matched fragment is often a piece like "bot" or "http"; the product a crawler declares
+ * ("compatible; GPTBot/1.0", "CCBot/1.0 (…)") names it better, so that is tried first.
+ */
+function genericBotName(userAgent: string): string {
+  const declared = COMPATIBLE_TOKEN.exec(userAgent) ?? (userAgent.startsWith('Mozilla/') ? null : LEADING_PRODUCT.exec(userAgent));
+  return declared?.[1] ?? isbotMatch(userAgent) ?? 'generic';
 }

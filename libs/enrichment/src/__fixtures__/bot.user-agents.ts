@@ -115,14 +115,19 @@ export const BOT_USER_AGENTS: BotCase[] = [
 ];
 
 /** Bots no explicit rule names: the generic isbot list catches them and its matched token is the name. */
-export const GENERIC_BOT_USER_AGENTS: string[] = [
+export const GENERIC_BOT_USER_AGENTS: BotCase[] = [
   // faisalman/ua-parser-js test/data/ua/extension/crawler.json @ 0bb6e248…
-  'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.0; +https://openai.com/gptbot)',
-  'CCBot/1.0 (+https://commoncrawl.org/bot.html)',
-  'Mozilla/5.0 (compatible; MJ12bot/v1.4.8; http://mj12bot.com/)',
+  { ua: 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.0; +https://openai.com/gptbot)', botName: 'GPTBot' },
+  { ua: 'CCBot/1.0 (+https://commoncrawl.org/bot.html)', botName: 'CCBot' },
+  { ua: 'Mozilla/5.0 (compatible; MJ12bot/v1.4.8; http://mj12bot.com/)', botName: 'MJ12bot' },
   // faisalman/ua-parser-js test/data/ua/extension/fetcher.json @ 0bb6e248…
-  'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Bluesky Cardyb/1.1; +mailto:support@bsky.app) Chrome/100.0.0.0 Safari/537.36',
-  'Iframely/1.3.1 (+https://iframely.com/docs/about)',
+  { ua: 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Bluesky Cardyb/1.1; +mailto:support@bsky.app) Chrome/100.0.0.0 Safari/537.36', botName: 'Bluesky Cardyb' },
+  { ua: 'Iframely/1.3.1 (+https://iframely.com/docs/about)', botName: 'Iframely' },
   // monperrus/crawler-user-agents @ 002bd9c3…
-  'Mozilla/5.0 (compatible; vkShare; +http://vk.com/dev/Share)',
+  { ua: 'Mozilla/5.0 (compatible; vkShare; +http://vk.com/dev/Share)', botName: 'vkShare' },
+  // omrilotan/isbot fixtures/crawlers.yml @ 00378a40…: no declared product, so isbot's own match names it
+  {
+    ua: 'Mozilla/5.0 (Windows NT 6.1) AppleWebKit/537.1 (KHTML, like Gecko) Chrome/21.0.1180.89 Safari/537.1; 360Spider',
+    botName: 'TODO',
+  },
 ];
