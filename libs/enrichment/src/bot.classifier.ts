@@ -9,6 +9,7 @@ export interface BotVerdict {
 
 const COMPATIBLE_TOKEN = /compatible;\s*([^;/)]+?)\s*[/;)]/;
 const LEADING_PRODUCT = /^([^\s/;(]+)\//;
+const WORD_CHAR = /[\w-]/;
 
 export function classifyBot(userAgent: string): BotVerdict {
   if (userAgent.trim() === '') return { isBot: true, botName: 'empty' };
@@ -27,5 +28,16 @@ export function classifyBot(userAgent: string): BotVerdict {
  */
 function genericBotName(userAgent: string): string {
   const declared = COMPATIBLE_TOKEN.exec(userAgent) ?? (userAgent.startsWith('Mozilla/') ? null : LEADING_PRODUCT.exec(userAgent));
-  return declared?.[1] ?? isbotMatch(userAgent) ?? 'generic';
+  if (declared) return declared[1];
+  const fragment = isbotMatch(userAgent);
+  return fragment ? wordAround(userAgent, fragment) : 'generic';
+}
+
+/** "Spider" matched inside "360Spider" names the bot "360Spider". */
+function wordAround(text: string, fragment: string): string {
+  let start = text.indexOf(fragment);
+  let end = start + fragment.length;
+  while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
+  while (end < text.length && WORD_CHAR.test(text[end])) end++;
+  return text.slice(start, end);
 }

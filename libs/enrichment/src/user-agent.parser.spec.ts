@@ -12,19 +12,12 @@ describe('parseUserAgent', () => {
     expect(parseUserAgent(ua, {})).toEqual({ device, browser, os });
   });
 
-  it('takes the real platform and form factor from client hints over a reduced user agent', () => {
-    // matomo-org/device-detector Tests/fixtures/clienthints.yml: a Kindle Fire whose UA says nothing of a tablet
-    const ua = 'Mozilla/5.0 (Linux; Android 9; KFKAWI) AppleWebKit/537.36 (KHTML, like Gecko) Silk/98.1.148 like Chrome/98.0.4758.101 Safari/537.36';
-    expect(parseUserAgent('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/94.0.4606.126 Safari/537.36', { platform: '"Chromium OS"' })).toEqual({
-      device: 'desktop', browser: 'Chrome', os: 'Chrome OS',
-    });
-    expect(parseUserAgent(ua, {}).os).toBe('Android');
-  });
-
-  it('keys its cache by user agent and hints together', () => {
-    const ua = 'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/114.0.0.0 Mobile Safari/537.36';
+  it('believes Sec-CH-UA over a user agent that hides the brand, and caches by both', () => {
+    // matomo-org/device-detector Tests/fixtures/clienthints.yml: Brave sends Chrome's user agent
+    const ua = 'Mozilla/5.0 (Linux; Android 10) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/106.0.0.0 Mobile Safari/537.36';
+    const hints = { brands: '"Chromium";v="106", "Brave";v="106", "Not;A=Brand";v="99"', mobile: '?1', platform: '"Android"' };
     expect(parseUserAgent(ua, {}).browser).toBe('Chrome');
-    expect(parseUserAgent(ua, { brands: '"Chromium";v="106", "Brave";v="106", "Not;A=Brand";v="99"' }).browser).toBe('Brave');
+    expect(parseUserAgent(ua, hints).browser).toBe('Brave');
     expect(parseUserAgent(ua, {}).browser).toBe('Chrome');
   });
 

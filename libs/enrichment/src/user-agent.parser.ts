@@ -15,6 +15,7 @@ const DESKTOP_OS = new Set([
   'Windows', 'macOS', 'Linux', 'Chrome OS', 'Ubuntu', 'Kubuntu', 'Xubuntu', 'Debian', 'Fedora', 'Mint', 'Arch',
   'Manjaro', 'elementary OS', 'SUSE', 'CentOS', 'RedHat', 'Gentoo', 'Deepin', 'FreeBSD', 'OpenBSD', 'NetBSD',
 ]);
+const IPAD_PLATFORM = /^Mozilla\/5\.0 \(iPad;/;
 const cache = new LruCache<string, ParsedUserAgent>(20_000);
 
 /** Device type, browser and OS names (no versions, so breakdowns do not split by release). */
@@ -37,7 +38,9 @@ function parse(userAgent: string, hints: ClientHints): ParsedUserAgent {
   const { browser, os, device } = result as UAParser.IResult;
   const osName = osNameOf(os.name);
   return {
-    device: deviceType(device.type, osName),
+    // Facebook's own tokens (FBSN/iPhone OS) make ua-parser take an iPad for an iPhone; the platform
+    // token that opens the user agent names the device.
+    device: IPAD_PLATFORM.test(userAgent) ? 'tablet' : deviceType(device.type, osName),
     browser: detectInAppBrowser(userAgent)?.browser ?? browserName(browser.name),
     os: osName,
   };

@@ -128,6 +128,6 @@ export const GENERIC_BOT_USER_AGENTS: BotCase[] = [
   // omrilotan/isbot fixtures/crawlers.yml @ 00378a40…: no declared product, so isbot's own match names it
   {
     ua: 'Mozilla/5.0 (Windows NT 6.1) AppleWebKit/537.1 (KHTML, like Gecko) Chrome/21.0.1180.89 Safari/537.1; 360Spider',
-    botName: 'TODO',
+    botName: '360Spider',
   },
 ];
