@@ -3,6 +3,28 @@ import type { AnalyticsRange, BreakdownDimension, BreakdownResponse, BreakdownRo
 import { renderReport, type ReportData } from '@app/reports';
 
 const RUNS = 5;
+const LINK_TITLES = [
+  'Spring collection – shop now',
+  'YouTube: studio tour',
+  'Podcast #48 with Lea Roth',
+  'Newsletter sign-up',
+  'Lightroom presets',
+  'Camera gear I use',
+  'Workshop tickets (Berlin)',
+  'Behind the scenes on Patreon',
+  'Print shop',
+  'TikTok: 30-day challenge',
+  'Free wallpaper pack',
+  'Brand collaborations',
+  'Spotify playlist',
+  'Portfolio',
+  'Discount code NOVA15',
+  'Travel guide: Lisbon',
+  'Book a call',
+  'Instagram guide',
+  'Merch drop',
+  'Contact',
+];
 const DAY_MS = 86_400_000;
 
 /**
@@ -55,7 +77,7 @@ export function yearReportData(): ReportData {
       botHits: metric(Math.round(total * 0.08), Math.round(previousTotal * 0.09)),
     },
     timeseries: { range, interval: 'day', points, previous },
-    topLinks: split('link', Array.from({ length: 20 }, (_, i) => `Episode ${i + 1}: a conversation about making things`)),
+    topLinks: split('link', LINK_TITLES),
     sources: split('source', ['instagram', 'tiktok', 'youtube', 'x', 'direct', 'google', 'profile', 'other']),
     countries: split('country', ['United States', 'Germany', 'United Kingdom', 'Brazil', 'India', 'France', 'Canada', 'Japan', 'Spain', 'Australia', 'Mexico', 'Italy']),
     devices: split('device', ['mobile', 'desktop', 'tablet', 'other']),

@@ -96,7 +96,7 @@ function drawRow(
   const barWidth = Math.max(2, (row.clicks / max) * edges.label);
   doc.roundedRect(x, y, barWidth, ROW_HEIGHT - 3, 3).fill(row.other ? COLORS.surface : COLORS.brandSoft);
   const text = { font: 'regular', size: 8.5, color: row.other ? COLORS.muted : COLORS.ink } as const;
-  const textY = y + 3;
+  const textY = y + 2;
   drawText(doc, row.label, x + 6, textY, text, { width: edges.label - 10 });
   drawText(doc, formatCount(row.clicks), edges.clicks - NUMBER_COLUMNS.clicks, textY, { ...text, font: 'medium' }, {
     width: NUMBER_COLUMNS.clicks,

@@ -10,7 +10,7 @@ import { timeAxisLabels } from './time-axis.js';
 const PLOT_HEIGHT = 150;
 const AXIS_WIDTH = 40;
 const LEGEND_HEIGHT = 20;
-const PREVIOUS_COLOR = '#9CA3AF';
+const PREVIOUS_COLOR = '#A5ABB6';
 const EMPTY_HEIGHT = 90;
 
 interface Plot {
