@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import maxmind, { type Reader, type Response } from 'maxmind';
-import { placeFromRecord, UNKNOWN_PLACE, type GeoRecord, type Place } from './geo.record.js';
+import { placeFromRecord, UNKNOWN_PLACE, type Place } from './geo.record.js';
 import { isPublicIp, parseIp } from './ip.address.js';
 
 /** City databases opened once per process; a lookup is a synchronous walk of an in-memory tree. */
@@ -28,8 +28,7 @@ export class GeoLookup {
     if (!address || !isPublicIp(address)) return UNKNOWN_PLACE;
     for (const reader of address.family === 4 ? this.forIpv4 : this.forIpv6) {
       const record = reader.get(address.address);
-      // mmdb-lib types only MaxMind's own schemas; ip-location-db's flat records are read the same way.
-      if (record) return placeFromRecord(record as unknown as GeoRecord);
+      if (record) return placeFromRecord(record);
     }
     return UNKNOWN_PLACE;
   }

@@ -21,13 +21,12 @@ interface MaxMindRecord {
   city?: { names?: { en?: string } };
 }
 
-export type GeoRecord = FlatRecord | MaxMindRecord;
-
-export function placeFromRecord(record: GeoRecord): Place {
-  return isFlat(record) ? flatPlace(record) : maxMindPlace(record);
+/** A database record in either schema; fields it lacks read as unknown. */
+export function placeFromRecord(record: object): Place {
+  return isFlat(record) ? flatPlace(record) : maxMindPlace(record as MaxMindRecord);
 }
 
-function isFlat(record: GeoRecord): record is FlatRecord {
+function isFlat(record: object): record is FlatRecord {
   return typeof (record as FlatRecord).country_code === 'string';
 }
 
