@@ -1,4 +1,5 @@
 import type { BreakdownRow } from '@app/common';
+import { printable } from './report.fonts.js';
 
 const SOURCES: Record<string, string> = {
   instagram: 'Instagram',
@@ -21,13 +22,25 @@ const SOURCES: Record<string, string> = {
   other: 'Other websites',
 };
 
+// "Other" alone would read like the list's own "Other (n more)" row
+const DEVICES: Record<string, string> = { other: 'Other devices' };
+
 /** How a row of a breakdown is named in the report: the API's label, else a readable value. */
 export function sourceLabel(row: BreakdownRow): string {
   return row.label ?? SOURCES[row.value] ?? capitalize(row.value);
 }
 
-export function rowLabel(row: BreakdownRow): string {
+export function deviceLabel(row: BreakdownRow): string {
+  return row.label ?? DEVICES[row.value] ?? capitalize(row.value);
+}
+
+export function countryLabel(row: BreakdownRow): string {
   return row.label ?? capitalize(row.value);
+}
+
+/** A link's title, or its id when the title has nothing the font can print (an emoji-only title). */
+export function linkLabel(row: BreakdownRow): string {
+  return printable(row.label ?? '') || row.value;
 }
 
 function capitalize(value: string): string {

@@ -1,5 +1,6 @@
 import type { Block } from './report.layout.js';
 import type { ReportData } from './report-data.js';
+import { printable } from './report.fonts.js';
 import { drawText } from './report.text.js';
 import { COLORS } from './report.theme.js';
 import { formatPeriod, type Period } from './period.format.js';
@@ -23,11 +24,12 @@ export function headerBlock(data: ReportData, compared: Period): Block {
 }
 
 function headline(data: ReportData): { title: string; subtitle: string; url: string } {
-  const { username, displayName } = data.creator;
+  const { username } = data.creator;
+  const displayName = printable(data.creator.displayName ?? '');
   const creator = displayName ? `${displayName} (@${username})` : `@${username}`;
   if (data.link) {
     return {
-      title: data.link.title || data.link.slug,
+      title: printable(data.link.title ?? '') || data.link.slug,
       subtitle: `${withoutScheme(data.link.shortUrl)} · by ${creator}`,
       url: data.link.shortUrl,
     };

@@ -130,3 +130,18 @@ describe('renderReport, one link', () => {
     expect(text).toContain('Instagram 700 56.0% ▲ 40.0%');
   });
 });
+
+describe('renderReport, names the font cannot print or that do not fit', () => {
+  it('falls back to the username and the link id, and cuts long names with an ellipsis', async () => {
+    const data = octoberReport();
+    data.creator.displayName = '✨✨';
+    data.topLinks.rows[0].label = '🔥🔥🔥';
+    data.countries.rows[0].label = 'A country whose name is far too long to fit in the space a list gives to its label, which it cuts';
+    const [page1, page2] = await pdfPages(await renderReport(data));
+    expect(page1).toMatch(/^Linkpulse ANALYTICS REPORT\n@maya\nlnk\.example\.com\/@maya\n/);
+    expect(page1).toContain('l1 500 40.0% ▲ 25.0%');
+    expect(page2).toContain(
+      '\nA country whose name is far too long to fit in the space a list gives to its label, which it… 600 48.0% ▲ 20.0%\n',
+    );
+  });
+});

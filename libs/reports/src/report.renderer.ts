@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Readable } from 'node:stream';
 import { barListBlock } from './bar-list.section.js';
-import { rowLabel, sourceLabel } from './dimension.labels.js';
+import { countryLabel, deviceLabel, linkLabel, sourceLabel } from './dimension.labels.js';
 import { headerBlock } from './header.section.js';
 import { headlineBlock } from './headline.section.js';
 import { heatmapBlock } from './heatmap.chart.js';
@@ -59,12 +59,12 @@ function blocks(data: ReportData): Block[] {
     headlineBlock(data.overview),
     timeseriesBlock(data.timeseries, data.range, compared),
     // a one-link report's top-links list would be that link alone
-    ...(data.link ? [] : [barListBlock({ title: 'Top links', breakdown: data.topLinks, label: (r) => r.label ?? r.value, maxRows: 10 })]),
+    ...(data.link ? [] : [barListBlock({ title: 'Top links', breakdown: data.topLinks, label: linkLabel, maxRows: 10 })]),
     columns(
       barListBlock({ title: 'Sources', breakdown: data.sources, label: sourceLabel, maxRows: 8 }),
-      barListBlock({ title: 'Devices', breakdown: data.devices, label: rowLabel, maxRows: 8 }),
+      barListBlock({ title: 'Devices', breakdown: data.devices, label: deviceLabel, maxRows: 8 }),
     ),
-    barListBlock({ title: 'Countries', breakdown: data.countries, label: rowLabel, maxRows: 10, footnote: DB_IP }),
+    barListBlock({ title: 'Countries', breakdown: data.countries, label: countryLabel, maxRows: 10, footnote: DB_IP }),
     heatmapBlock(data.timePatterns, tz),
   ];
 }
