@@ -20,8 +20,4 @@ export class LruCache<K, V> {
       this.entries.delete(this.entries.keys().next().value as K);
     }
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }

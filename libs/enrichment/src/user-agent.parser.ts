@@ -23,7 +23,8 @@ export function parseUserAgent(userAgent: string, hints: ClientHints): ParsedUse
   const key = cacheKey(userAgent, hints);
   let parsed = cache.get(key);
   if (!parsed) {
-    parsed = parse(userAgent, hints);
+    // Frozen: every caller of the same user agent shares this object.
+    parsed = Object.freeze(parse(userAgent, hints));
     cache.set(key, parsed);
   }
   return parsed;
