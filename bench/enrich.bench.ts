@@ -10,7 +10,12 @@ import { REFERRERS } from '../libs/enrichment/src/__fixtures__/referrers.js';
 
 const EVENTS = 200_000;
 const WARM_UP = 20_000;
-const UTM_QUERIES = ['utm_source=ig&utm_medium=bio', 'utm_source=newsletter&utm_campaign=spring', 'utm_source=tw', 'utm_source=yt&utm_content=description'];
+const UTM_QUERIES = [
+  'utm_source=ig&utm_medium=bio',
+  'utm_source=newsletter&utm_campaign=spring',
+  'utm_source=tw',
+  'utm_source=yt&utm_content=description',
+];
 const PEOPLE: Array<{ ua: string; hints: ClientHints }> = [
   ...IN_APP_USER_AGENTS.map(({ ua }) => ({ ua, hints: {} })),
   ...BROWSER_USER_AGENTS.map(({ ua, hints }) => ({ ua, hints })),

@@ -27,7 +27,8 @@ export function classifyBot(userAgent: string): BotVerdict {
  * ("compatible; GPTBot/1.0", "CCBot/1.0 (…)") names it better, so that is tried first.
  */
 function genericBotName(userAgent: string): string {
-  const declared = COMPATIBLE_TOKEN.exec(userAgent) ?? (userAgent.startsWith('Mozilla/') ? null : LEADING_PRODUCT.exec(userAgent));
+  const declared =
+    COMPATIBLE_TOKEN.exec(userAgent) ?? (userAgent.startsWith('Mozilla/') ? null : LEADING_PRODUCT.exec(userAgent));
   if (declared) return declared[1];
   const fragment = isbotMatch(userAgent);
   return fragment ? wordAround(userAgent, fragment) : 'generic';
