@@ -6,10 +6,13 @@ import { AuthModule } from './auth/auth.module.js';
 import { CaptureModule } from './capture/capture.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpExceptionFilter } from './http/http-exception.filter.js';
+import { LinksModule } from './links/links.module.js';
+import { PagesModule } from './pages/pages.module.js';
+import { ProfileModule } from './profile/profile.module.js';
 import { RedirectModule } from './redirect/redirect.module.js';
 
 @Module({
-  imports: [ConfigModule, RedisModule, DatabaseModule, HealthModule, CaptureModule, AuthModule, RedirectModule],
+  imports: [ConfigModule, RedisModule, DatabaseModule, HealthModule, CaptureModule, AuthModule, RedirectModule, LinksModule, ProfileModule, PagesModule],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
 export class AppModule {}

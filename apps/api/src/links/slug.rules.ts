@@ -15,8 +15,16 @@ export function isReservedSlug(slug: string): boolean {
   return RESERVED_SLUGS.has(slug.toLowerCase());
 }
 
+/** 7 random base62 characters, never a reserved word (`Metrics` and `healthz` are 7 characters too). */
 export function generateSlug(): string {
   let slug = '';
   for (let i = 0; i < GENERATED_SLUG_LENGTH; i++) slug += BASE62[randomInt(BASE62.length)];
-  return slug;
+  return isReservedSlug(slug) ? generateSlug() : slug;
+}
+
+/** Why a slug a creator chose cannot be used, or null when it can. */
+export function slugProblem(slug: string): string | null {
+  if (!SLUG_PATTERN.test(slug)) return 'slug must be 1 to 64 characters, each a letter, digit, _ or -';
+  if (isReservedSlug(slug)) return `slug "${slug}" is reserved`;
+  return null;
 }

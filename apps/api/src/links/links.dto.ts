@@ -1,0 +1,123 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import type { Link } from '@app/db';
+import { Transform } from 'class-transformer';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { MAX_TAGS, MAX_TITLE_LENGTH } from './link-fields.rules.js';
+import { MAX_URL_LENGTH } from './link-target.rules.js';
+
+/** Room for whitespace around a value that is trimmed and checked precisely by the rules. */
+const RAW_SLACK = 64;
+const defined = (field: string) => ValidateIf((dto: Record<string, unknown>) => dto[field] !== undefined);
+
+export class CreateLinkDto {
+  @ApiProperty({ example: 'https://example.com/spring-sale', maxLength: MAX_URL_LENGTH, description: 'absolute http or https URL' })
+  @IsString()
+  @MaxLength(MAX_URL_LENGTH + RAW_SLACK)
+  url: string;
+
+  @ApiPropertyOptional({ example: 'spring', description: '[A-Za-z0-9_-]{1,64}, case-sensitive; generated (7 base62 characters) when omitted' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(RAW_SLACK)
+  slug?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: MAX_TITLE_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_TITLE_LENGTH + RAW_SLACK)
+  title?: string | null;
+
+  @ApiPropertyOptional({ default: false, description: 'show on the profile page, appended after its other links' })
+  @defined('onProfile')
+  @IsBoolean()
+  onProfile?: boolean;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: '2026-12-31T23:59:59Z', description: 'ISO 8601 with a zone, in the future' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(RAW_SLACK)
+  expiresAt?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'where the link sends people once expired, instead of a 410 page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_URL_LENGTH + RAW_SLACK)
+  fallbackUrl?: string | null;
+
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_TAGS, description: 'each 1 to 50 characters; stored trimmed, lowercased, deduplicated' })
+  @defined('tags')
+  @IsArray()
+  @IsString({ each: true })
+  tags?: string[];
+}
+
+/** Every field optional; `title`, `expiresAt` and `fallbackUrl` are cleared with null, the others refuse it. */
+export class UpdateLinkDto extends PartialType(CreateLinkDto) {
+  @ApiPropertyOptional({ description: 'archived links stop redirecting (404) and leave the profile page; their analytics stay' })
+  @defined('archived')
+  @IsBoolean()
+  archived?: boolean;
+}
+
+/** The fields of a link that cannot be null (PartialType lets null through; `archived` refuses it itself). */
+export const NON_NULLABLE_LINK_FIELDS = ['url', 'slug', 'onProfile', 'tags'] as const;
+
+export class ListLinksQueryDto {
+  @ApiPropertyOptional({ enum: ['false', 'true'], default: 'false' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'archived must be true or false' })
+  archived?: 'true' | 'false';
+}
+
+export const QR_SIZE = { min: 64, max: 2048, default: 512 } as const;
+
+export class QrQueryDto {
+  @ApiPropertyOptional({ minimum: QR_SIZE.min, maximum: QR_SIZE.max, default: QR_SIZE.default, description: 'width and height in pixels' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,5}$/.test(value) ? Number(value) : value))
+  @IsInt({ message: `size must be a whole number of pixels between ${QR_SIZE.min} and ${QR_SIZE.max}` })
+  @Min(QR_SIZE.min, { message: `size must be at least ${QR_SIZE.min}` })
+  @Max(QR_SIZE.max, { message: `size must be at most ${QR_SIZE.max}` })
+  size?: number;
+
+  @ApiPropertyOptional({ enum: ['1', '0'], description: '1: sent as an attachment to save' })
+  @IsOptional()
+  @IsIn(['1', '0', 'true', 'false'], { message: 'download must be 1 or 0' })
+  download?: string;
+}
+
+export class LinkDto {
+  @ApiProperty() id: string;
+  @ApiProperty() slug: string;
+  @ApiProperty() url: string;
+  @ApiProperty({ nullable: true, type: String }) title: string | null;
+  @ApiProperty() onProfile: boolean;
+  @ApiProperty({ nullable: true, type: String }) expiresAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) fallbackUrl: string | null;
+  @ApiProperty({ type: [String] }) tags: string[];
+  @ApiProperty() archived: boolean;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ example: 'https://lnk.example.com/spring' }) shortUrl: string;
+
+  static from(link: Link, publicUrl: string): LinkDto {
+    return {
+      id: link.id,
+      slug: link.slug,
+      url: link.url,
+      title: link.title,
+      onProfile: link.onProfile,
+      expiresAt: link.expiresAt?.toISOString() ?? null,
+      fallbackUrl: link.fallbackUrl,
+      tags: link.tags,
+      archived: link.archivedAt !== null,
+      createdAt: link.createdAt.toISOString(),
+      updatedAt: link.updatedAt.toISOString(),
+      shortUrl: `${publicUrl}/${link.slug}`,
+    };
+  }
+}
+
+export class LinkListDto {
+  @ApiProperty({ type: [LinkDto] }) items: LinkDto[];
+}

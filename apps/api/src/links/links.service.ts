@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { BadRequestException, ConflictException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { AppConfig } from '@app/common';
+import type { Link } from '@app/db';
+import type { EntityManager } from 'typeorm';
+import { LinkCache } from '../redirect/link-cache.service.js';
+import { LinkFieldError, normaliseTags, normaliseTitle, parseExpiry } from './link-fields.rules.js';
+import { qrPayload, type QrFormat, renderQr } from './link-qr.js';
+import { hostOf, normaliseTargetUrl, TargetUrlError } from './link-target.rules.js';
+import { type CreateLinkDto, NON_NULLABLE_LINK_FIELDS, QR_SIZE, type UpdateLinkDto } from './links.dto.js';
+import { type LinkChanges, LinksRepository } from './links.repository.js';
+import { generateSlug, slugProblem } from './slug.rules.js';
+
+const UNIQUE_VIOLATION = '23505';
+/** 62^7 slugs: a collision is rare, five in a row means something else is wrong */
+const GENERATED_SLUG_ATTEMPTS = 5;
+
+export interface RenderedQr {
+  body: string | Buffer;
+  format: QrFormat;
+  /** for Content-Disposition when downloaded */
+  filename: string;
+}
+
+/**
+ * Creating, changing and deleting a creator's links. Each change is one transaction; once it is
+ * committed, every API process is told to forget the slugs it touched.
+ */
+@Injectable()
+export class LinksService {
+  private readonly ownHost: string;
+
+  constructor(
+    private readonly links: LinksRepository,
+    private readonly cache: LinkCache,
+    private readonly config: AppConfig,
+  ) {
+    this.ownHost = hostOf(config.publicUrl);
+  }
+
+  get publicUrl(): string {
+    return this.config.publicUrl;
+  }
+
+  list(creatorId: string, archived: boolean): Promise<Link[]> {
+    return this.links.list(creatorId, archived);
+  }
+
+  async get(creatorId: string, id: string): Promise<Link> {
+    return (await this.links.findOwned(creatorId, id)) ?? this.notFound();
+  }
+
+  async create(creatorId: string, dto: CreateLinkDto): Promise<Link> {
+    const fields = this.checkedFields(dto);
+    const chosenSlug = dto.slug ?? null;
+    if (chosenSlug !== null) this.checkSlug(chosenSlug);
+    const link = await this.links.transaction(async (tx) => {
+      const onProfile = dto.onProfile ?? false;
+      const profilePosition = onProfile ? await this.appendPosition(tx, creatorId) : 0;
+      for (let attempt = 0; attempt < GENERATED_SLUG_ATTEMPTS; attempt++) {
+        const slug = chosenSlug ?? generateSlug();
+        const created = await this.links.insertUnlessSlugTaken(tx, {
+          id: randomUUID(),
+          creatorId,
+          slug,
+          url: fields.url!,
+          title: fields.title ?? null,
+          onProfile,
+          profilePosition,
+          expiresAt: fields.expiresAt ?? null,
+          fallbackUrl: fields.fallbackUrl ?? null,
+          tags: fields.tags ?? [],
+        });
+        if (created) return created;
+        if (chosenSlug !== null) throw this.slugTaken(chosenSlug);
+      }
+      throw new ServiceUnavailableException('No free slug was found; please try again');
+    });
+    // the slug may be negatively cached ("no such link") for a few seconds
+    await this.cache.invalidate(link.slug);
+    return link;
+  }
+
+  async update(creatorId: string, id: string, dto: UpdateLinkDto): Promise<Link> {
+    for (const field of NON_NULLABLE_LINK_FIELDS) {
+      if (dto[field] === null) throw new BadRequestException(`${field} must not be null`);
+    }
+    const changes: LinkChanges = this.checkedFields(dto);
+    if (dto.slug != null) changes.slug = this.checkSlug(dto.slug);
+    const { before, after } = await this.links
+      .transaction(async (tx) => {
+        // the profile lock first, as every transaction that takes both does
+        const appendPosition = dto.onProfile === true ? await this.appendPosition(tx, creatorId) : null;
+        const current = (await this.links.findOwned(creatorId, id, tx, { forUpdate: true })) ?? this.notFound();
+        if (dto.onProfile !== undefined && dto.onProfile !== current.onProfile) {
+          changes.onProfile = dto.onProfile;
+          if (appendPosition !== null) changes.profilePosition = appendPosition;
+        }
+        if (dto.archived !== undefined && dto.archived !== (current.archivedAt !== null)) {
+          changes.archivedAt = dto.archived ? new Date() : null;
+        }
+        return { before: current, after: await this.links.update(tx, creatorId, id, changes) };
+      })
+      .catch((error: { code?: string }) => {
+        if (error.code === UNIQUE_VIOLATION && changes.slug) throw this.slugTaken(changes.slug);
+        throw error;
+      });
+    await this.cache.invalidate(before.slug);
+    if (after.slug !== before.slug) await this.cache.invalidate(after.slug);
+    return after;
+  }
+
+  async delete(creatorId: string, id: string): Promise<void> {
+    const slug = (await this.links.delete(creatorId, id)) ?? this.notFound();
+    await this.cache.invalidate(slug);
+  }
+
+  async qr(creatorId: string, id: string, format: QrFormat, size: number = QR_SIZE.default): Promise<RenderedQr> {
+    const link = await this.get(creatorId, id);
+    const body = await renderQr(qrPayload(this.config.publicUrl, link.slug), format, size);
+    return { body, format, filename: `${link.slug}-qr.${format}` };
+  }
+
+  /** The given fields, checked and normalised; a 400 naming the first problem otherwise. */
+  private checkedFields(dto: UpdateLinkDto): LinkChanges {
+    const fields: LinkChanges = {};
+    try {
+      if (dto.url != null) fields.url = normaliseTargetUrl('url', dto.url, { ownHost: this.ownHost });
+      if (dto.fallbackUrl !== undefined) {
+        fields.fallbackUrl = dto.fallbackUrl === null ? null : normaliseTargetUrl('fallbackUrl', dto.fallbackUrl, { ownHost: this.ownHost });
+      }
+      if (dto.title !== undefined) fields.title = normaliseTitle(dto.title);
+      if (dto.expiresAt !== undefined) fields.expiresAt = dto.expiresAt === null ? null : parseExpiry(dto.expiresAt);
+      if (dto.tags != null) fields.tags = normaliseTags(dto.tags);
+    } catch (error) {
+      if (error instanceof TargetUrlError || error instanceof LinkFieldError) throw new BadRequestException(error.message);
+      throw error;
+    }
+    return fields;
+  }
+
+  private checkSlug(slug: string): string {
+    const problem = slugProblem(slug);
+    if (problem) throw new BadRequestException(problem);
+    return slug;
+  }
+
+  private async appendPosition(tx: EntityManager, creatorId: string): Promise<number> {
+    await this.links.lockProfileOrder(tx, creatorId);
+    return this.links.nextProfilePosition(tx, creatorId);
+  }
+
+  private slugTaken(slug: string): ConflictException {
+    return new ConflictException(`The slug "${slug}" is taken`);
+  }
+
+  private notFound(): never {
+    throw new NotFoundException('Link not found');
+  }
+}

@@ -1,0 +1,43 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { AppConfig } from '@app/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { USERNAME_PATTERN } from '../auth/auth.dto.js';
+import { capturedHit } from '../capture/captured-hit.js';
+import { HitCapture } from '../capture/hit-capture.service.js';
+import { ProfileService } from '../profile/profile.service.js';
+import { noticePage, PAGE_HEADERS } from './html.js';
+import { renderProfilePage } from './profile.page.js';
+
+const NOT_FOUND = noticePage('Page not found', 'There is no Linkpulse page at this address.');
+
+/**
+ * `GET /@{username}`: the creator's public page. Each GET (never a HEAD) is captured as one
+ * profile view; bots are told apart by the worker. Not cached anywhere, so every view is seen.
+ */
+@ApiExcludeController()
+@Controller()
+export class ProfilePageController {
+  constructor(
+    private readonly profiles: ProfileService,
+    private readonly capture: HitCapture,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get('@:username')
+  async page(@Param('username') username: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const found = USERNAME_PATTERN.test(username.toLowerCase()) ? await this.profiles.publicProfile(username) : null;
+    void reply.code(found ? 200 : 404).headers(PAGE_HEADERS).header('Cache-Control', 'no-store');
+    if (!found) {
+      await reply.send(NOT_FOUND);
+      return;
+    }
+    const { profile, links } = found;
+    await reply.send(
+      renderProfilePage({ ...profile, links, pageUrl: `${this.config.publicUrl}/@${profile.username}` }),
+    );
+    if (request.method === 'GET') {
+      this.capture.capture(capturedHit(request, { kind: 'view', creatorId: profile.creatorId, linkId: null, via: 'direct' }));
+    }
+  }
+}

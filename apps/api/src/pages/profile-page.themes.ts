@@ -1,0 +1,97 @@
+import type { ProfileTheme } from '@app/db';
+
+/** The colours of a profile page theme, as CSS values. */
+export interface PageTheme {
+  colorScheme: 'light' | 'dark';
+  /** the browser's toolbar on phones */
+  themeColor: string;
+  background: string;
+  text: string;
+  muted: string;
+  buttonBackground: string;
+  buttonText: string;
+  buttonBorder: string;
+  buttonHover: string;
+  buttonShadow: string;
+  avatarRing: string;
+  avatarBackground: string;
+  focus: string;
+}
+
+export const PAGE_THEMES: Record<ProfileTheme, PageTheme> = {
+  light: {
+    colorScheme: 'light',
+    themeColor: '#f4f5f7',
+    background: 'radial-gradient(120% 60% at 50% 0%, #ffffff 0%, #f4f5f7 60%, #eceef2 100%)',
+    text: '#111827',
+    muted: '#5b6474',
+    buttonBackground: '#ffffff',
+    buttonText: '#111827',
+    buttonBorder: '#dfe3ea',
+    buttonHover: '#f7f8fa',
+    buttonShadow: '0 1px 2px rgba(17,24,39,.06), 0 4px 14px rgba(17,24,39,.05)',
+    avatarRing: '#ffffff',
+    avatarBackground: 'linear-gradient(135deg, #6366f1, #ec4899)',
+    focus: '#4f46e5',
+  },
+  dark: {
+    colorScheme: 'dark',
+    themeColor: '#0d0f14',
+    background: 'radial-gradient(120% 60% at 50% 0%, #1d2230 0%, #11141b 55%, #0d0f14 100%)',
+    text: '#f3f4f6',
+    muted: '#a1a9b8',
+    buttonBackground: '#1a1f2a',
+    buttonText: '#f3f4f6',
+    buttonBorder: '#2b3242',
+    buttonHover: '#222938',
+    buttonShadow: '0 1px 2px rgba(0,0,0,.4), 0 6px 18px rgba(0,0,0,.25)',
+    avatarRing: '#2b3242',
+    avatarBackground: 'linear-gradient(135deg, #6366f1, #22d3ee)',
+    focus: '#a5b4fc',
+  },
+  sunset: {
+    colorScheme: 'light',
+    themeColor: '#f7797d',
+    background: 'linear-gradient(165deg, #ffb88c 0%, #f7797d 45%, #c4467c 80%, #8e2d78 100%)',
+    text: '#ffffff',
+    muted: 'rgba(255,255,255,.86)',
+    buttonBackground: 'rgba(255,255,255,.94)',
+    buttonText: '#7a1d4f',
+    buttonBorder: 'rgba(255,255,255,.6)',
+    buttonHover: '#ffffff',
+    buttonShadow: '0 2px 4px rgba(90,20,60,.12), 0 8px 22px rgba(90,20,60,.18)',
+    avatarRing: 'rgba(255,255,255,.85)',
+    avatarBackground: 'linear-gradient(135deg, #ffd194, #c4467c)',
+    focus: '#ffffff',
+  },
+  ocean: {
+    colorScheme: 'dark',
+    themeColor: '#0b4f7c',
+    background: 'linear-gradient(170deg, #37c6e8 0%, #1784b8 40%, #0b4f7c 75%, #07325a 100%)',
+    text: '#ffffff',
+    muted: 'rgba(236,248,255,.86)',
+    buttonBackground: 'rgba(255,255,255,.95)',
+    buttonText: '#0b3d62',
+    buttonBorder: 'rgba(255,255,255,.6)',
+    buttonHover: '#ffffff',
+    buttonShadow: '0 2px 4px rgba(4,30,60,.14), 0 8px 22px rgba(4,30,60,.22)',
+    avatarRing: 'rgba(255,255,255,.85)',
+    avatarBackground: 'linear-gradient(135deg, #7dd3fc, #1e40af)',
+    focus: '#ffffff',
+  },
+  forest: {
+    colorScheme: 'dark',
+    themeColor: '#1f4d36',
+    background: 'linear-gradient(170deg, #2f6b4a 0%, #1f4d36 50%, #143324 100%)',
+    text: '#f1f8f2',
+    muted: 'rgba(226,240,230,.82)',
+    buttonBackground: '#f3f7ee',
+    buttonText: '#1d4030',
+    buttonBorder: 'rgba(243,247,238,.5)',
+    buttonHover: '#ffffff',
+    buttonShadow: '0 2px 4px rgba(5,25,15,.2), 0 8px 22px rgba(5,25,15,.25)',
+    avatarRing: 'rgba(243,247,238,.8)',
+    avatarBackground: 'linear-gradient(135deg, #a3c98a, #2f6b4a)',
+    focus: '#f3f7ee',
+  },
+};
