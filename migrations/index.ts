@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema.js';
+import { Rollups1764100000000 } from './1764100000000-rollups.js';
 
 /** Every migration, in order; the data source lists them explicitly (no globbing at run time). */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, Rollups1764100000000];

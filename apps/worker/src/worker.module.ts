@@ -1,15 +1,15 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { AppConfig, ConfigModule, QUEUE_PREFIX, QueueName, RedisModule } from '@app/common';
+import { AppConfig, QUEUE_PREFIX, QueueName, RedisModule } from '@app/common';
 import { DatabaseModule } from '@app/db';
 import { CaptureProcessor } from './capture/capture.processor.js';
 import { MaintenanceProcessor, MaintenanceScheduler } from './maintenance/maintenance.jobs.js';
 import { PipelineModule } from './pipeline.providers.js';
+import { RollupModule } from './rollup/rollup.module.js';
 
 @Module({
   imports: [
-    ConfigModule,
     RedisModule,
     DatabaseModule,
     PipelineModule,
@@ -22,6 +22,7 @@ import { PipelineModule } from './pipeline.providers.js';
       }),
     }),
     BullModule.registerQueue({ name: QueueName.Capture }, { name: QueueName.Maintenance }),
+    RollupModule,
   ],
   providers: [CaptureProcessor, MaintenanceScheduler, MaintenanceProcessor],
 })

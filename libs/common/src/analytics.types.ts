@@ -17,6 +17,8 @@ export const BREAKDOWN_DIMENSIONS = [
   'os',
   'link',
   'via',
+  /** bots by name (rows count bot hits only: clicks and profile views exclude bots) */
+  'bot',
 ] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
@@ -74,8 +76,11 @@ export interface BreakdownRow {
   label?: string;
   clicks: number;
   profileViews: number;
+  /** bot hits with this value (they are never clicks or views) */
+  botHits?: number;
   previousClicks?: number;
   previousProfileViews?: number;
+  previousBotHits?: number;
 }
 
 export interface BreakdownResponse {
@@ -83,8 +88,8 @@ export interface BreakdownResponse {
   by: BreakdownDimension;
   rows: BreakdownRow[];
   /** everything beyond `limit`, summed */
-  other: { clicks: number; profileViews: number; values: number };
-  total: { clicks: number; profileViews: number };
+  other: { clicks: number; profileViews: number; values: number; botHits?: number };
+  total: { clicks: number; profileViews: number; botHits?: number };
 }
 
 export interface TimePatternsResponse {

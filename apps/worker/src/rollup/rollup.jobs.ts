@@ -1,0 +1,46 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { QueueName } from '@app/common';
+import { RollupService } from '@app/analytics';
+import type { Job, Queue } from 'bullmq';
+
+export const ROLLUP_JOB = 'roll-dirty-hours';
+export const ROLLUP_EVERY_MS = 60_000;
+/** a run stops taking new days after this, so runs never pile up behind a long backlog */
+const RUN_BUDGET_MS = 50_000;
+
+/**
+ * One BullMQ job scheduler for the whole fleet: upserting it with a fixed id is idempotent, so
+ * every worker may do it at start and one job runs per minute however many workers there are.
+ */
+@Injectable()
+export class RollupScheduler implements OnApplicationBootstrap {
+  constructor(@InjectQueue(QueueName.Rollup) private readonly queue: Queue) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      ROLLUP_JOB,
+      { every: ROLLUP_EVERY_MS },
+      { name: ROLLUP_JOB, opts: { removeOnComplete: 100, removeOnFail: 100, attempts: 3 } },
+    );
+  }
+}
+
+/**
+ * Rebuilds the rollups of dirty hours. Two runs at once (a slow run and the next one, or two
+ * workers) never rebuild the same day together: each day is taken under an advisory lock.
+ */
+@Processor(QueueName.Rollup)
+export class RollupProcessor extends WorkerHost {
+  private readonly logger = new Logger('Rollup');
+
+  constructor(private readonly rollups: RollupService) {
+    super();
+  }
+
+  async process(job: Job): Promise<{ days: number; hours: number }> {
+    const run = await this.rollups.rollDirty({ concurrency: 2, deadline: Date.now() + RUN_BUDGET_MS });
+    if (run.hours > 24) this.logger.log(`job ${job.id}: rebuilt ${run.hours} hour(s) over ${run.days} creator-day(s)`);
+    return { days: run.days, hours: run.hours };
+  }
+}

@@ -1,0 +1,56 @@
+import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from '@app/common';
+
+/** The `link_id` of rollup rows that cover every event of a creator (every link, the profile, bots). */
+export const ALL_LINKS = '00000000-0000-0000-0000-000000000000';
+
+/** The pseudo-dimension whose single value ('') holds the totals. */
+export const TOTAL = 'total';
+
+/**
+ * What each breakdown dimension's value is, as SQL over `events e`: the one definition the
+ * rollup job, the raw recounts and the drill-down filters share. A NULL value means the event
+ * has no value for the dimension (a profile view has no link, a person has no bot name) and is
+ * left out of that breakdown. Missing referrers and UTM fields are the empty string.
+ */
+export const DIMENSION_SQL: Record<BreakdownDimension, string> = {
+  source: 'e.source',
+  referrer: "coalesce(e.referrer_host, '')",
+  utm_source: "coalesce(e.utm_source, '')",
+  utm_medium: "coalesce(e.utm_medium, '')",
+  utm_campaign: "coalesce(e.utm_campaign, '')",
+  country: 'e.country',
+  region: 'e.region',
+  city: 'e.city',
+  device: 'e.device',
+  browser: 'e.browser',
+  os: 'e.os',
+  link: 'e.link_id::text',
+  via: 'e.via',
+  bot: "CASE WHEN e.is_bot THEN coalesce(e.bot_name, 'unknown') END",
+};
+
+/** Every dimension stored in the rollups, the totals included. */
+export const ROLLUP_DIMENSIONS: string[] = [TOTAL, ...BREAKDOWN_DIMENSIONS];
+
+/** Dimensions a drill-down filter may name (query parameter = dimension): every breakdown but link and bot. */
+export const FILTER_DIMENSIONS = BREAKDOWN_DIMENSIONS.filter(
+  (dimension): dimension is Exclude<BreakdownDimension, 'link' | 'bot'> => dimension !== 'link' && dimension !== 'bot',
+);
+export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+export type Filters = Partial<Record<FilterDimension, string>>;
+
+/** The counters every rollup row and raw recount produce, as SQL aggregates over `events e`. */
+export const COUNT_SQL = {
+  clicks: "count(*) FILTER (WHERE e.kind = 'click' AND NOT e.is_bot)",
+  views: "count(*) FILTER (WHERE e.kind = 'view' AND NOT e.is_bot)",
+  bot_hits: 'count(*) FILTER (WHERE e.is_bot)',
+  profile_clicks: "count(*) FILTER (WHERE e.kind = 'click' AND e.via = 'profile' AND NOT e.is_bot)",
+} as const;
+
+export const VISITORS_SQL = 'count(DISTINCT e.visitor_id) FILTER (WHERE NOT e.is_bot)';
+
+/** `(VALUES ('total', ''), ('source', e.source), …)`: one row per dimension of an event. */
+export function dimensionValuesSql(): string {
+  const rows = [`('${TOTAL}', '')`, ...BREAKDOWN_DIMENSIONS.map((dimension) => `('${dimension}', ${DIMENSION_SQL[dimension]})`)];
+  return `(VALUES ${rows.join(', ')})`;
+}

@@ -1,0 +1,324 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { CapturedHit, EnrichedHit } from '@app/common';
+import { uuidV7 } from '@app/common';
+import { dataSourceOptions } from '@app/db';
+import { defaultGeoDbPaths, GeoLookup } from '@app/enrichment';
+import { EventStore, HitPipeline } from '@app/events';
+import { ALL_LINKS, RollupService } from '@app/analytics';
+import { DataSource } from 'typeorm';
+import {
+  addHit,
+  type Counts,
+  dimensionValuesOf,
+  emptyCounts,
+  insertCreator,
+  insertLink,
+  randomHits,
+  seededRandom,
+} from '../libs/analytics/src/testing/random-events.js';
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const QUARTER = 900_000;
+
+let db: DataSource;
+let store: EventStore;
+let rollups: RollupService;
+
+beforeAll(async () => {
+  db = new DataSource(dataSourceOptions(process.env.DATABASE_URL!, 6));
+  await db.initialize();
+  store = new EventStore(db);
+  rollups = new RollupService(db);
+});
+
+afterAll(async () => {
+  await db.destroy();
+});
+
+const floorTo = (at: number, unit: number): number => Math.floor(at / unit) * unit;
+const countsKey = (c: Counts): string => `${c.clicks}/${c.views}/${c.botHits}/${c.profileClicks}`;
+
+/** Everything the rollups should hold for these hits, computed in JavaScript. */
+function expectedRollups(creatorId: string, hits: EnrichedHit[]) {
+  const quarter = new Map<string, Counts>();
+  const hourly = new Map<string, Counts>();
+  const daily = new Map<string, Counts & { visitors: Set<string> }>();
+  const bump = <T extends Counts>(map: Map<string, T>, key: string, hit: EnrichedHit, make: () => T): T => {
+    const counts = map.get(key) ?? make();
+    map.set(key, counts);
+    addHit(counts, hit);
+    return counts;
+  };
+  const newDaily = () => ({ ...emptyCounts(), visitors: new Set<string>() });
+  for (const hit of hits) {
+    const slot = floorTo(hit.at, QUARTER);
+    const hour = floorTo(hit.at, HOUR);
+    const day = floorTo(hit.at, DAY);
+    bump(quarter, `${ALL_LINKS} ${slot}`, hit, emptyCounts);
+    if (hit.linkId) {
+      bump(quarter, `${hit.linkId} ${slot}`, hit, emptyCounts);
+      bump(hourly, `${hit.linkId} total ${hour} `, hit, emptyCounts);
+      const linkDay = bump(daily, `${hit.linkId} total ${day} `, hit, newDaily);
+      if (!hit.isBot) linkDay.visitors.add(hit.visitorId);
+    }
+    for (const [dimension, value] of dimensionValuesOf(hit)) {
+      bump(hourly, `${ALL_LINKS} ${dimension} ${hour} ${value}`, hit, emptyCounts);
+      const counts = bump(daily, `${ALL_LINKS} ${dimension} ${day} ${value}`, hit, newDaily);
+      if (!hit.isBot) counts.visitors.add(hit.visitorId);
+    }
+  }
+  void creatorId;
+  return {
+    quarter: new Map([...quarter].map(([key, counts]) => [key, countsKey(counts)])),
+    hourly: new Map([...hourly].map(([key, counts]) => [key, countsKey(counts)])),
+    daily: new Map([...daily].map(([key, counts]) => [key, `${countsKey(counts)} ${counts.visitors.size}`])),
+  };
+}
+
+/** What the rollup tables hold for a creator, in the same shape. */
+async function storedRollups(creatorId: string) {
+  const counts = (row: { clicks: number; views: number; bot_hits: number; profile_clicks: number }) =>
+    `${row.clicks}/${row.views}/${row.bot_hits}/${row.profile_clicks}`;
+  const quarter = await db.query('SELECT * FROM rollup_quarter WHERE creator_id = $1', [creatorId]);
+  const hourly = await db.query('SELECT * FROM rollup_hourly WHERE creator_id = $1', [creatorId]);
+  const daily = await db.query('SELECT * FROM rollup_daily WHERE creator_id = $1', [creatorId]);
+  return {
+    quarter: new Map<string, string>(quarter.map((row: any) => [`${row.link_id} ${row.slot.getTime()}`, counts(row)])),
+    hourly: new Map<string, string>(hourly.map((row: any) => [`${row.link_id} ${row.dimension} ${row.hour.getTime()} ${row.value}`, counts(row)])),
+    daily: new Map<string, string>(
+      daily.map((row: any) => [`${row.link_id} ${row.dimension} ${row.day.getTime()} ${row.value}`, `${counts(row)} ${row.visitors}`]),
+    ),
+  };
+}
+
+const sorted = (map: Map<string, string>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+function expectRollupsToMatch(stored: Awaited<ReturnType<typeof storedRollups>>, expected: ReturnType<typeof expectedRollups>): void {
+  expect(sorted(stored.quarter)).toEqual(sorted(expected.quarter));
+  expect(sorted(stored.hourly)).toEqual(sorted(expected.hourly));
+  expect(sorted(stored.daily)).toEqual(sorted(expected.daily));
+}
+
+async function dirtyCount(creatorId: string): Promise<number> {
+  const [{ n }] = await db.query('SELECT count(*)::int AS n FROM rollup_dirty_hours WHERE creator_id = $1', [creatorId]);
+  return n;
+}
+
+async function storeInBatches(hits: EnrichedHit[], size = 500): Promise<void> {
+  for (let i = 0; i < hits.length; i += size) await store.store(hits.slice(i, i + size));
+}
+
+describe('hourly rollups', () => {
+  it('count a batch delivered twice once', async () => {
+    const creatorId = await insertCreator(db);
+    const link = await insertLink(db, creatorId);
+    const from = Date.UTC(2025, 5, 1, 10);
+    const hits = randomHits({ creatorId, links: [link.id], from, to: from + 3 * HOUR, count: 200, random: seededRandom(1) });
+    await store.store(hits);
+    await store.store(hits);
+    await rollups.rollDirty({ untilClean: true });
+    expectRollupsToMatch(await storedRollups(creatorId), expectedRollups(creatorId, hits));
+    const [{ clicks, views, bots }] = await db.query(
+      `SELECT sum(clicks)::int AS clicks, sum(views)::int AS views, sum(bot_hits)::int AS bots
+         FROM rollup_hourly WHERE creator_id = $1 AND link_id = $2 AND dimension = 'total'`,
+      [creatorId, ALL_LINKS],
+    );
+    expect(clicks + views + bots).toBe(200);
+  });
+
+  it('equal a recount of the raw events for random data over many hours and dimensions', async () => {
+    const creatorId = await insertCreator(db);
+    const links = [await insertLink(db, creatorId), await insertLink(db, creatorId), await insertLink(db, creatorId)].map((l) => l.id);
+    const from = Date.UTC(2025, 2, 28, 5, 7);
+    const hits = randomHits({ creatorId, links, from, to: from + 4 * DAY + 7 * HOUR, count: 5000, random: seededRandom(2) });
+    await storeInBatches(hits);
+    const run = await rollups.rollDirty({ concurrency: 3, untilClean: true });
+    expect(run.days).toBe(5);
+    expect(run.hours).toBeGreaterThan(90);
+    expect(await dirtyCount(creatorId)).toBe(0);
+    expectRollupsToMatch(await storedRollups(creatorId), expectedRollups(creatorId, hits));
+  });
+
+  it('rebuild an hour that receives a late event, and only its day', async () => {
+    const creatorId = await insertCreator(db);
+    const link = await insertLink(db, creatorId);
+    const from = Date.UTC(2025, 6, 1);
+    const hits = randomHits({ creatorId, links: [link.id], from, to: from + 2 * DAY, count: 800, random: seededRandom(3) });
+    await storeInBatches(hits);
+    await rollups.rollDirty({ untilClean: true });
+
+    const late = randomHits({ creatorId, links: [link.id], from: from + 5 * HOUR, to: from + 6 * HOUR, count: 3, random: seededRandom(4) });
+    await store.store(late);
+    const marks = await db.query('SELECT hour FROM rollup_dirty_hours WHERE creator_id = $1', [creatorId]);
+    expect(marks.map((row: { hour: Date }) => row.hour.getTime())).toEqual([from + 5 * HOUR]);
+    const run = await rollups.rollDirty({ untilClean: true });
+    expect(run).toMatchObject({ days: 1, hours: 1 });
+    expectRollupsToMatch(await storedRollups(creatorId), expectedRollups(creatorId, [...hits, ...late]));
+  });
+
+  it('give the same rows when an hour is rebuilt again', async () => {
+    const creatorId = await insertCreator(db);
+    const link = await insertLink(db, creatorId);
+    const from = Date.UTC(2025, 7, 3, 22);
+    const hits = randomHits({ creatorId, links: [link.id], from, to: from + 5 * HOUR, count: 600, random: seededRandom(5) });
+    await storeInBatches(hits);
+    await rollups.rollDirty({ untilClean: true });
+    const before = await storedRollups(creatorId);
+    await db.query(
+      `INSERT INTO rollup_dirty_hours (creator_id, hour)
+       SELECT $1, generate_series($2::timestamptz, $3::timestamptz, interval '1 hour')`,
+      [creatorId, new Date(from), new Date(from + 4 * HOUR)],
+    );
+    await rollups.rollDirty({ untilClean: true });
+    await rollups.rollDirty({ untilClean: true });
+    const after = await storedRollups(creatorId);
+    expect(sorted(after.quarter)).toEqual(sorted(before.quarter));
+    expect(sorted(after.hourly)).toEqual(sorted(before.hourly));
+    expect(sorted(after.daily)).toEqual(sorted(before.daily));
+  });
+
+  it('are rebuilt once when several runs race, and stay exact while events keep arriving', async () => {
+    const creatorId = await insertCreator(db);
+    const links = [(await insertLink(db, creatorId)).id, (await insertLink(db, creatorId)).id];
+    const from = Date.UTC(2025, 8, 10);
+    const random = seededRandom(6);
+    const first = randomHits({ creatorId, links, from, to: from + 3 * DAY, count: 3000, random });
+    await storeInBatches(first);
+
+    // a second service on its own pool, as another worker would have
+    const other = new DataSource(dataSourceOptions(process.env.DATABASE_URL!, 4));
+    await other.initialize();
+    try {
+      const second = randomHits({ creatorId, links, from, to: from + 3 * DAY, count: 1500, random });
+      const [a, b] = await Promise.all([
+        rollups.rollDirty({ concurrency: 2 }),
+        new RollupService(other).rollDirty({ concurrency: 2 }),
+        storeInBatches(second, 100),
+      ]);
+      // every day was rebuilt by one of them (or was busy for the other)
+      expect(a.days + b.days).toBeGreaterThanOrEqual(3);
+      await rollups.rollDirty({ untilClean: true });
+      expect(await dirtyCount(creatorId)).toBe(0);
+      expectRollupsToMatch(await storedRollups(creatorId), expectedRollups(creatorId, [...first, ...second]));
+    } finally {
+      await other.destroy();
+    }
+  });
+
+  it('leave an hour dirty when an event arrives after its version was read', async () => {
+    const creatorId = await insertCreator(db);
+    const link = await insertLink(db, creatorId);
+    const hour = Date.UTC(2025, 9, 1, 12);
+    const hits = randomHits({ creatorId, links: [link.id], from: hour, to: hour + HOUR, count: 50, random: seededRandom(7) });
+    await store.store(hits);
+    const [{ version }] = await db.query('SELECT version FROM rollup_dirty_hours WHERE creator_id = $1', [creatorId]);
+    // the same statement a roll ends with, after another hit bumped the version meanwhile
+    const late = randomHits({ creatorId, links: [link.id], from: hour, to: hour + HOUR, count: 1, random: seededRandom(8) });
+    await store.store(late);
+    await db.query('DELETE FROM rollup_dirty_hours WHERE creator_id = $1 AND hour = $2 AND version = $3', [creatorId, new Date(hour), version]);
+    expect(await dirtyCount(creatorId)).toBe(1);
+    await rollups.rollDirty({ untilClean: true });
+    expectRollupsToMatch(await storedRollups(creatorId), expectedRollups(creatorId, [...hits, ...late]));
+  });
+
+  it("forget a deleted link's rows and rebuild the creator's totals without its events", async () => {
+    const creatorId = await insertCreator(db);
+    const keep = await insertLink(db, creatorId);
+    const drop = await insertLink(db, creatorId);
+    const from = Date.UTC(2025, 10, 2);
+    const hits = randomHits({ creatorId, links: [keep.id, drop.id], from, to: from + 30 * HOUR, count: 1200, random: seededRandom(9) });
+    await storeInBatches(hits);
+    await rollups.rollDirty({ untilClean: true });
+
+    await db.query('DELETE FROM links WHERE id = $1', [drop.id]);
+    const [{ n }] = await db.query(
+      `SELECT (SELECT count(*) FROM rollup_quarter WHERE link_id = $1) + (SELECT count(*) FROM rollup_hourly WHERE link_id = $1)
+            + (SELECT count(*) FROM rollup_daily WHERE link_id = $1) + (SELECT count(*) FROM rollup_hourly WHERE value = $1::text)
+            + (SELECT count(*) FROM rollup_daily WHERE value = $1::text) AS n`,
+      [drop.id],
+    );
+    expect(Number(n)).toBe(0);
+    expect(await dirtyCount(creatorId)).toBeGreaterThan(0);
+    await rollups.rollDirty({ untilClean: true });
+    expectRollupsToMatch(await storedRollups(creatorId), expectedRollups(creatorId, hits.filter((hit) => hit.linkId !== drop.id)));
+  });
+
+  it('go with the account', async () => {
+    const creatorId = await insertCreator(db);
+    const link = await insertLink(db, creatorId);
+    const from = Date.UTC(2025, 10, 20);
+    await store.store(randomHits({ creatorId, links: [link.id], from, to: from + 3 * HOUR, count: 100, random: seededRandom(10) }));
+    await rollups.rollDirty({ untilClean: true });
+    await db.query('DELETE FROM creators WHERE id = $1', [creatorId]);
+    const [{ n }] = await db.query(
+      `SELECT (SELECT count(*) FROM rollup_quarter WHERE creator_id = $1) + (SELECT count(*) FROM rollup_hourly WHERE creator_id = $1)
+            + (SELECT count(*) FROM rollup_daily WHERE creator_id = $1) + (SELECT count(*) FROM rollup_dirty_hours WHERE creator_id = $1) AS n`,
+      [creatorId],
+    );
+    expect(Number(n)).toBe(0);
+  });
+
+  it('leave days past the raw retention as they were', async () => {
+    const creatorId = await insertCreator(db);
+    const link = await insertLink(db, creatorId);
+    const old = floorTo(Date.now() - 10 * DAY, DAY) + 3 * HOUR;
+    const hits = randomHits({ creatorId, links: [link.id], from: old, to: old + HOUR, count: 40, random: seededRandom(11) });
+    await store.store(hits);
+    await rollups.rollDirty({ untilClean: true });
+    const before = await storedRollups(creatorId);
+    // the raw events are gone (retention), then a mark arrives for their hour
+    await db.query('DELETE FROM events WHERE creator_id = $1', [creatorId]);
+    await db.query('INSERT INTO rollup_dirty_hours (creator_id, hour) VALUES ($1, $2)', [creatorId, new Date(old)]);
+    const run = await new RollupService(db, { rawRetentionDays: 5 }).rollDirty({ untilClean: true });
+    expect(run.expired).toBeGreaterThanOrEqual(1);
+    expect(await dirtyCount(creatorId)).toBe(0);
+    expect(sorted((await storedRollups(creatorId)).hourly)).toEqual(sorted(before.hourly));
+  });
+});
+
+describe('stored data', () => {
+  it('holds no IP address in any column of any table', async () => {
+    const creatorId = await insertCreator(db);
+    const link = await insertLink(db, creatorId);
+    const pipeline = new HitPipeline(db, await GeoLookup.open(defaultGeoDbPaths()));
+    const ips = ['81.2.69.142', '203.0.113.77', '2a02:8109:b6bf:e500:1d2c:95ff:fe21:a1b2', '2001:db8::42', '::ffff:81.2.69.160'];
+    const at = Date.now() - HOUR;
+    const captured: CapturedHit[] = ips.map((ip, i) => ({
+      id: uuidV7(at + i),
+      at: at + i,
+      kind: 'click',
+      creatorId,
+      linkId: link.id,
+      ip,
+      userAgent: `Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Instagram ${ip}`,
+      referer: `https://l.instagram.com/?u=https%3A%2F%2Fexample.com&from=${ip}`,
+      query: `utm_source=ig&x=${encodeURIComponent(ip)}`,
+      via: 'direct',
+      hints: {},
+    }));
+    expect(await pipeline.process(captured)).toHaveLength(ips.length);
+    await rollups.rollDirty({ untilClean: true });
+
+    const columns: { table_name: string; column_name: string }[] = await db.query(
+      `SELECT c.table_name, c.column_name
+         FROM information_schema.columns c
+         JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+        WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+          AND c.column_name NOT LIKE '%url' AND c.data_type NOT IN ('integer', 'bigint', 'smallint', 'boolean', 'timestamp with time zone', 'date', 'numeric', 'double precision')`,
+    );
+    expect(columns.map((c) => `${c.table_name}.${c.column_name}`)).toEqual(expect.arrayContaining(['events.visitor_id', 'rollup_hourly.value']));
+    const ipPattern =
+      '(^|[^0-9.])([0-9]{1,3}\\.){3}[0-9]{1,3}([^0-9.]|$)|([0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|([0-9a-f]{1,4}:){1,6}:([0-9a-f]{1,4})?|::ffff:';
+    const found: string[] = [];
+    for (const { table_name, column_name } of columns) {
+      const text = `"${column_name}"::text`;
+      const [{ n }] = await db.query(
+        `SELECT count(*)::int AS n FROM "${table_name}" WHERE ${text} ~* $1 OR ${ips.map((_, i) => `strpos(${text}, $${i + 2}) > 0`).join(' OR ')}`,
+        [ipPattern, ...ips],
+      );
+      if (n > 0) found.push(`${table_name}.${column_name} (${n})`);
+    }
+    expect(found).toEqual([]);
+  });
+});
