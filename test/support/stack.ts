@@ -20,8 +20,8 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
   return { app, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
 }
 
-export async function startWorker(): Promise<INestApplicationContext> {
-  return createWorkerApp({ logger: false });
+export async function startWorker(env: Record<string, string> = {}): Promise<INestApplicationContext> {
+  return createWorkerApp(loadConfig({ ...process.env, ...env }), { logger: false });
 }
 
 /** A direct connection to the run's database, for assertions on what was stored. */

@@ -5,7 +5,7 @@ import { createWorkerApp } from './worker-app.factory.js';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
-  await createWorkerApp();
+  await createWorkerApp(config);
   new Logger('Linkpulse').log(
     `Worker running · PostgreSQL ${new URL(config.databaseUrl).host} · Redis ${new URL(config.redisUrl).host}`,
   );

@@ -1,10 +1,15 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { type AppConfig, ConfigModule } from '@app/common';
 import { WorkerModule } from './worker.module.js';
 
+@Module({})
+class WorkerRootModule {}
+
 /** The worker: no HTTP, only BullMQ processors and schedules. */
-export async function createWorkerApp(options: { logger?: false } = {}): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule, options.logger === false ? { logger: false } : {});
+export async function createWorkerApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplicationContext> {
+  const root = { module: WorkerRootModule, imports: [ConfigModule.forRoot(config), WorkerModule] };
+  const app = await NestFactory.createApplicationContext(root, options.logger === false ? { logger: false } : {});
   app.enableShutdownHooks();
   return app;
 }

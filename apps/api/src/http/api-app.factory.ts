@@ -1,14 +1,17 @@
 import fastifyCookie from '@fastify/cookie';
-import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { type INestApplication, Module, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig } from '@app/common';
+import { AppConfig, ConfigModule } from '@app/common';
 import { AppModule } from '../app.module.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { serveDashboard } from './dashboard.static.js';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
+
+@Module({})
+class ApiRootModule {}
 
 /** TRUST_PROXY: 'true', 'false', or addresses/CIDRs/names ('loopback', 'uniquelocal') separated by commas. */
 function trustProxySetting(value: string): boolean | string[] {
@@ -32,7 +35,8 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: 200 },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+  const root = { module: ApiRootModule, imports: [ConfigModule.forRoot(config), AppModule] };
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     bufferLogs: options.logger !== false,
     ...(options.logger === false ? { logger: false } : {}),
   });
@@ -50,7 +54,7 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
     });
 
   setUpOpenApi(app);
-  await serveDashboard(app);
+  serveDashboard(app);
   await app.init();
   return app;
 }

@@ -32,7 +32,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap {
 
   private async enqueueAll(period: string): Promise<void> {
     for (const name of Object.values(MaintenanceJob)) {
-      await this.queue.add(name, {}, { jobId: `${name}:${period}`, removeOnComplete: 100, removeOnFail: 100, attempts: 5 });
+      await this.queue.add(name, {}, { jobId: `${name}-${period}`, removeOnComplete: 100, removeOnFail: 100, attempts: 5 });
     }
   }
 }
