@@ -44,6 +44,7 @@ export function formatChange(
     return { direction: 'none', text: '', description: 'No comparison' };
   }
   const prevText = format(previous);
+  if (!value && !previous) return { direction: 'none', text: '', description: `Previous period: ${prevText}` };
   if (change === null || change === undefined) {
     if (value && previous === 0) return { direction: 'new', text: 'New', description: `Previous period: ${prevText}` };
     return { direction: 'flat', text: '0%', description: `Previous period: ${prevText}` };

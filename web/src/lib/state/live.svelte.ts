@@ -18,6 +18,8 @@ export class LiveFeed {
   /** events that arrived on the stream, newest first (kept for the activity list) */
   events = $state<LiveEvent[]>([]);
   status = $state<LiveStatus>('connecting');
+  /** the last seeding request failed (the count is then unknown, not zero) */
+  seedFailed = $state(false);
   #seededAt = $state(0);
 
   clicks = $derived(
@@ -78,11 +80,13 @@ export class LiveFeed {
       );
       if (controller.signal.aborted) return;
       this.#seededAt = to;
+      this.seedFailed = false;
       this.seedClicks = o.clicks.value;
       this.seedViews = o.profileViews.value;
       this.events = this.events.filter((e) => Date.parse(e.at) >= to - LIVE_WINDOW_MS).slice(0, 50);
-    } catch {
-      // keep the previous seed; the status dot tells whether the stream is healthy
+    } catch (err) {
+      // keep the previous seed if there is one; without any, say the count is unavailable
+      if (!controller.signal.aborted && !(err instanceof DOMException && err.name === 'AbortError')) this.seedFailed = true;
     }
   }
 

@@ -7,7 +7,7 @@ export const PUBLIC_PATHS = ['/login', '/signup'];
 
 class Session {
   me = $state<Me | null>(null);
-  status = $state<'loading' | 'signed-in' | 'signed-out' | 'error'>('loading');
+  status = $state<'unknown' | 'loading' | 'signed-in' | 'signed-out' | 'error'>('unknown');
   error = $state<string | null>(null);
 
   async load(): Promise<void> {
