@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ConfigModule, RedisModule } from '@app/common';
 import { DatabaseModule } from '@app/db';
+import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CaptureModule } from './capture/capture.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -12,7 +13,7 @@ import { ProfileModule } from './profile/profile.module.js';
 import { RedirectModule } from './redirect/redirect.module.js';
 
 @Module({
-  imports: [ConfigModule, RedisModule, DatabaseModule, HealthModule, CaptureModule, AuthModule, RedirectModule, LinksModule, ProfileModule, PagesModule],
+  imports: [ConfigModule, RedisModule, DatabaseModule, HealthModule, CaptureModule, AuthModule, RedirectModule, LinksModule, ProfileModule, PagesModule, AnalyticsModule],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
 export class AppModule {}

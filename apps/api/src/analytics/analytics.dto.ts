@@ -1,0 +1,311 @@
+import { applyDecorators, BadRequestException } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, Validate } from 'class-validator';
+import {
+  type AnalyticsRange,
+  BREAKDOWN_DIMENSIONS,
+  type BreakdownDimension,
+  type BreakdownResponse,
+  type BreakdownRow,
+  type LiveEvent,
+  type MetricValue,
+  type OverviewResponse,
+  TIMESERIES_INTERVALS,
+  type TimePatternsResponse,
+  type TimeseriesInterval,
+  type TimeseriesPoint,
+  type TimeseriesResponse,
+} from '@app/common';
+import {
+  type AnalyticsQuery,
+  DEFAULT_BREAKDOWN_LIMIT,
+  type FilterDimension,
+  FILTER_DIMENSIONS,
+  type Filters,
+  MAX_BREAKDOWN_LIMIT,
+  MAX_RANGE_DAYS,
+} from '@app/analytics';
+import { IsTimeZoneConstraint } from '../http/time-zone.validator.js';
+import { parseInstant } from './instant.parser.js';
+
+const DEFAULT_RANGE_MS = 30 * 86_400_000;
+
+/** A drill-down filter parameter: only events with this value of the dimension of the same name. */
+function FilterValue(options: { example?: string; enum?: string[] } = {}): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ description: 'drill-down filter: only events with this value (as breakdowns report it; empty means none)', ...options }),
+    IsOptional(),
+    IsString(),
+    MaxLength(200),
+  );
+}
+
+// ----- requests ---------------------------------------------------------------------------------
+
+/** The query every analytics endpoint takes: range, zone, link, comparison and drill-down filters. */
+export class AnalyticsQueryDto {
+  @ApiPropertyOptional({
+    description: `start of the range, inclusive: ISO 8601 with Z or an offset. Default: 30 days before \`to\`. At most ${MAX_RANGE_DAYS} days before \`to\`.`,
+    example: '2026-03-01T00:00:00+01:00',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'end of the range, exclusive: ISO 8601 with Z or an offset. Default: now.', example: '2026-04-01T00:00:00+02:00' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  to?: string;
+
+  @ApiPropertyOptional({ description: "IANA time zone for days, weeks, months and hours of day. Default: the creator's.", example: 'Europe/Berlin' })
+  @IsOptional()
+  @Validate(IsTimeZoneConstraint, { message: 'tz must be an IANA time zone name such as Europe/Berlin' })
+  tz?: string;
+
+  @ApiPropertyOptional({ description: "only this link's events (another creator's link answers 404)", format: 'uuid' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'linkId must be a UUID' })
+  linkId?: string;
+
+  @ApiPropertyOptional({ enum: ['previous'], description: 'add the previous period [from − (to − from), from) and the relative change' })
+  @IsOptional()
+  @IsIn(['previous'], { message: 'compare must be "previous"' })
+  compare?: 'previous';
+
+  @FilterValue({ example: 'instagram' })
+  source?: string;
+
+  @FilterValue({ example: 't.co' })
+  referrer?: string;
+
+  @FilterValue()
+  utm_source?: string;
+
+  @FilterValue()
+  utm_medium?: string;
+
+  @FilterValue()
+  utm_campaign?: string;
+
+  @FilterValue({ example: 'DE' })
+  country?: string;
+
+  @FilterValue()
+  region?: string;
+
+  @FilterValue()
+  city?: string;
+
+  @FilterValue({ example: 'mobile' })
+  device?: string;
+
+  @FilterValue()
+  browser?: string;
+
+  @FilterValue()
+  os?: string;
+
+  @FilterValue({ enum: ['direct', 'qr', 'profile'] })
+  via?: string;
+
+  /** The service's query for this creator; from/to parsed and defaulted (a 400 when unreadable). */
+  toQuery(creatorId: string, now = Date.now()): AnalyticsQuery {
+    const to = this.to === undefined ? now : instant('to', this.to);
+    const from = this.from === undefined ? to - DEFAULT_RANGE_MS : instant('from', this.from);
+    const filters: Filters = {};
+    for (const dimension of FILTER_DIMENSIONS) {
+      const value = (this as Partial<Record<FilterDimension, string>>)[dimension];
+      if (value !== undefined) filters[dimension] = value;
+    }
+    return { creatorId, from, to, tz: this.tz, linkId: this.linkId ?? null, filters, compare: this.compare === 'previous' };
+  }
+}
+
+function instant(name: string, text: string): number {
+  const at = parseInstant(text);
+  if (at === null) throw new BadRequestException(`${name} must be an ISO 8601 date-time with Z or an offset, such as 2026-03-01T00:00:00+01:00`);
+  return at;
+}
+
+export class TimeseriesQueryDto extends AnalyticsQueryDto {
+  @ApiPropertyOptional({ enum: TIMESERIES_INTERVALS, default: 'day', description: 'bucket size, in `tz`; weeks begin on Monday' })
+  @IsOptional()
+  @IsIn(TIMESERIES_INTERVALS, { message: `interval must be one of ${TIMESERIES_INTERVALS.join(', ')}` })
+  interval?: TimeseriesInterval;
+}
+
+export class BreakdownQueryDto extends AnalyticsQueryDto {
+  @ApiProperty({ enum: BREAKDOWN_DIMENSIONS, description: 'the dimension to group by' })
+  @IsIn(BREAKDOWN_DIMENSIONS, { message: `by must be one of ${BREAKDOWN_DIMENSIONS.join(', ')}` })
+  by: BreakdownDimension;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_BREAKDOWN_LIMIT, default: DEFAULT_BREAKDOWN_LIMIT, description: 'rows; the rest is summed in `other`' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer' })
+  @Min(1)
+  @Max(MAX_BREAKDOWN_LIMIT)
+  limit?: number;
+}
+
+export class LiveQueryDto {
+  @ApiPropertyOptional({ description: "only this link's clicks", format: 'uuid' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'linkId must be a UUID' })
+  linkId?: string;
+}
+
+// ----- responses (mirror libs/common/src/analytics.types.ts) --------------------------------------
+
+export class AnalyticsRangeDto implements AnalyticsRange {
+  @ApiProperty({ example: '2026-02-28T23:00:00.000Z', description: 'ISO 8601, UTC' })
+  from: string;
+  @ApiProperty({ example: '2026-03-31T22:00:00.000Z' })
+  to: string;
+  @ApiProperty({ example: 'Europe/Berlin' })
+  tz: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' })
+  linkId: string | null;
+}
+
+export class MetricValueDto implements MetricValue {
+  @ApiProperty()
+  value: number;
+  @ApiPropertyOptional({ description: 'with compare=previous' })
+  previous?: number;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: '(value − previous) / previous; null when previous is 0' })
+  change?: number | null;
+}
+
+export class CtrDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'clicks from the profile page / profile views; null without views' })
+  value: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  previous?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  change?: number | null;
+}
+
+export class OverviewResponseDto implements OverviewResponse {
+  @ApiProperty({ type: AnalyticsRangeDto })
+  range: AnalyticsRangeDto;
+  @ApiPropertyOptional({ type: AnalyticsRangeDto })
+  previousRange?: AnalyticsRangeDto;
+  @ApiProperty({ type: MetricValueDto, description: 'clicks by people (bots excluded)' })
+  clicks: MetricValueDto;
+  @ApiProperty({ type: MetricValueDto, description: 'views of the profile page by people; 0 with linkId (views belong to no link)' })
+  profileViews: MetricValueDto;
+  @ApiProperty({ type: MetricValueDto, description: 'distinct visitors per UTC day, summed over the days of the range' })
+  uniqueVisitors: MetricValueDto;
+  @ApiProperty({ type: CtrDto, description: "with linkId: the link's clicks from the profile page / all profile views" })
+  ctr: CtrDto;
+  @ApiProperty({ type: MetricValueDto })
+  botHits: MetricValueDto;
+}
+
+export class TimeseriesPointDto implements TimeseriesPoint {
+  @ApiProperty({ example: '2026-03-29T00:00:00+01:00', description: 'bucket start, ISO 8601 with the offset of tz' })
+  t: string;
+  @ApiProperty()
+  clicks: number;
+  @ApiProperty()
+  profileViews: number;
+  @ApiProperty()
+  botHits: number;
+}
+
+export class TimeseriesResponseDto implements TimeseriesResponse {
+  @ApiProperty({ type: AnalyticsRangeDto })
+  range: AnalyticsRangeDto;
+  @ApiProperty({ enum: TIMESERIES_INTERVALS })
+  interval: TimeseriesInterval;
+  @ApiProperty({ type: [TimeseriesPointDto] })
+  points: TimeseriesPointDto[];
+  @ApiPropertyOptional({ type: [TimeseriesPointDto], description: 'with compare=previous: each bucket moved back by the length of the range' })
+  previous?: TimeseriesPointDto[];
+}
+
+export class BreakdownRowDto implements BreakdownRow {
+  @ApiProperty({ example: 'instagram', description: "the value; a link id for by=link; '' where none (no referrer, no UTM)" })
+  value: string;
+  @ApiPropertyOptional({ description: "by=link: the title and slug; by=country: the country's English name" })
+  label?: string;
+  @ApiProperty()
+  clicks: number;
+  @ApiProperty()
+  profileViews: number;
+  @ApiPropertyOptional()
+  botHits?: number;
+  @ApiPropertyOptional()
+  previousClicks?: number;
+  @ApiPropertyOptional()
+  previousProfileViews?: number;
+  @ApiPropertyOptional()
+  previousBotHits?: number;
+}
+
+export class BreakdownOtherDto {
+  @ApiProperty()
+  clicks: number;
+  @ApiProperty()
+  profileViews: number;
+  @ApiProperty({ description: 'how many values were summed' })
+  values: number;
+  @ApiPropertyOptional()
+  botHits?: number;
+}
+
+export class BreakdownTotalDto {
+  @ApiProperty()
+  clicks: number;
+  @ApiProperty()
+  profileViews: number;
+  @ApiPropertyOptional()
+  botHits?: number;
+}
+
+export class BreakdownResponseDto implements BreakdownResponse {
+  @ApiProperty({ type: AnalyticsRangeDto })
+  range: AnalyticsRangeDto;
+  @ApiProperty({ enum: BREAKDOWN_DIMENSIONS })
+  by: BreakdownDimension;
+  @ApiProperty({ type: [BreakdownRowDto], description: 'by clicks + profile views, then bot hits, descending' })
+  rows: BreakdownRowDto[];
+  @ApiProperty({ type: BreakdownOtherDto })
+  other: BreakdownOtherDto;
+  @ApiProperty({ type: BreakdownTotalDto, description: 'every event of the range (by=link: profile views belong to no row)' })
+  total: BreakdownTotalDto;
+}
+
+export class TimePatternsResponseDto implements TimePatternsResponse {
+  @ApiProperty({ type: AnalyticsRangeDto })
+  range: AnalyticsRangeDto;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'array', items: { type: 'integer' } },
+    description: '7 rows (Monday = 0 … Sunday = 6) × 24 hours of the day in tz: clicks + profile views',
+  })
+  matrix: number[][];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'array', items: { type: 'integer' } } })
+  previous?: number[][];
+}
+
+export class LiveEventDto implements LiveEvent {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ enum: ['click', 'view'] })
+  kind: 'click' | 'view';
+  @ApiProperty({ example: '2026-03-29T10:15:02.113Z' })
+  at: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' })
+  linkId: string | null;
+  @ApiProperty({ example: 'instagram' })
+  source: string;
+  @ApiProperty({ example: 'DE' })
+  country: string;
+  @ApiProperty({ example: 'mobile' })
+  device: string;
+}

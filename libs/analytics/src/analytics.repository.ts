@@ -1,0 +1,248 @@
+import type { BreakdownDimension } from '@app/common';
+import type { EntityManager } from 'typeorm';
+import { ALL_LINKS, COUNT_SQL, DIMENSION_SQL, type Filters, FILTER_DIMENSIONS, TOTAL } from './dimensions.js';
+import { HOUR, type Interval, type RollupReach, type TierPlan, type VisitorPlan } from './time-plan.js';
+
+/** Which events a question is about: one creator's, optionally one link's, optionally filtered. */
+export interface Scope {
+  creatorId: string;
+  linkId: string | null;
+  filters: Filters;
+}
+
+export interface Counts {
+  clicks: number;
+  views: number;
+  botHits: number;
+  profileClicks: number;
+}
+
+export const zeroCounts = (): Counts => ({ clicks: 0, views: 0, botHits: 0, profileClicks: 0 });
+
+/** The rollup rows that hold exactly a scope's events, when there are such rows. */
+interface RollupKey {
+  linkId: string;
+  dimension: string;
+  value: string;
+}
+
+/** Query parameters, numbered as they are added. */
+class Params {
+  readonly values: unknown[] = [];
+
+  add(value: unknown, cast = ''): string {
+    this.values.push(value);
+    return `$${this.values.length}${cast ? `::${cast}` : ''}`;
+  }
+
+  /** `JOIN unnest(starts, ends) AS r(s, e) ON column >= r.s AND column < r.e` */
+  ranges(column: string, intervals: Interval[]): string {
+    const starts = this.add(intervals.map(([start]) => new Date(start)), 'timestamptz[]');
+    const ends = this.add(intervals.map(([, end]) => new Date(end)), 'timestamptz[]');
+    return `JOIN unnest(${starts}, ${ends}) AS r(s, e) ON ${column} >= r.s AND ${column} < r.e`;
+  }
+}
+
+const RAW_COUNTS = `${COUNT_SQL.clicks} AS clicks, ${COUNT_SQL.views} AS views, ${COUNT_SQL.bot_hits} AS bot_hits, ${COUNT_SQL.profile_clicks} AS profile_clicks`;
+const SUMS = 'sum(clicks)::int AS clicks, sum(views)::int AS views, sum(bot_hits)::int AS bot_hits, sum(profile_clicks)::int AS profile_clicks';
+const ROLLUP_TABLES = { quarter: ['rollup_quarter', 'slot'], hour: ['rollup_hourly', 'hour'], day: ['rollup_daily', 'day'] } as const;
+
+interface CountRow {
+  b: number;
+  clicks: number;
+  views: number;
+  bot_hits: number;
+  profile_clicks: number;
+}
+
+const countsOf = (row: CountRow): Counts => ({ clicks: row.clicks, views: row.views, botHits: row.bot_hits, profileClicks: row.profile_clicks });
+
+/**
+ * The SQL of the analytics: each question is one statement that adds up rollup rows for the
+ * pieces a TierPlan gives them and raw events for the rest, bucketed with width_bucket over the
+ * bucket bounds. All run inside the caller's snapshot transaction.
+ */
+export class AnalyticsRepository {
+  /** How far the rollups reach for a scope; see RollupReach. */
+  static reachOf(scope: Scope): RollupReach {
+    return rollupKeyOf(scope)?.dimension === TOTAL ? 'all' : rollupKeyOf(scope) ? 'hourly' : 'none';
+  }
+
+  /** The scope as a breakdown can read it from rollups: only the creator's whole data. */
+  static breakdownReach(scope: Scope): RollupReach {
+    return scope.linkId === null && Object.keys(scope.filters).length === 0 ? 'hourly' : 'none';
+  }
+
+  /** The UTC hours of [from, to) not rolled up since their last event, ascending. */
+  async dirtyHours(tx: EntityManager, creatorId: string, from: number, to: number): Promise<number[]> {
+    const rows: { hour: Date }[] = await tx.query(
+      'SELECT hour FROM rollup_dirty_hours WHERE creator_id = $1 AND hour >= $2 AND hour < $3 ORDER BY hour',
+      [creatorId, new Date(Math.floor(from / HOUR) * HOUR), new Date(to)],
+    );
+    return rows.map((row) => Math.floor(row.hour.getTime() / HOUR) * HOUR);
+  }
+
+  /** Clicks, views, bot hits and profile clicks per bucket (index 0 = [bounds[0], bounds[1])). */
+  async countsByBucket(tx: EntityManager, scope: Scope, bounds: number[], plan: TierPlan): Promise<Counts[]> {
+    const params = new Params();
+    const creator = params.add(scope.creatorId, 'uuid');
+    const bucketBounds = params.add(bounds.map((at) => new Date(at)), 'timestamptz[]');
+    const parts: string[] = [];
+    const key = rollupKeyOf(scope);
+    for (const tier of ['quarter', 'hour', 'day'] as const) {
+      if (plan[tier].length === 0) continue;
+      if (!key) throw new Error(`no rollup holds this scope, yet the plan reads ${tier} rows`);
+      const [table, column] = ROLLUP_TABLES[tier];
+      const dimension = tier === 'quarter' ? '' : ` AND t.dimension = ${params.add(key.dimension)} AND t.value = ${params.add(key.value)}`;
+      parts.push(`
+        SELECT width_bucket(t.${column}, ${bucketBounds}) AS b, ${SUMS}
+          FROM ${table} t ${params.ranges(`t.${column}`, plan[tier])}
+         WHERE t.creator_id = ${creator} AND t.link_id = ${params.add(key.linkId, 'uuid')}${dimension}
+         GROUP BY 1`);
+    }
+    if (plan.raw.length > 0) {
+      parts.push(`
+        SELECT width_bucket(e.occurred_at, ${bucketBounds}) AS b, ${RAW_COUNTS}
+          FROM events e ${params.ranges('e.occurred_at', plan.raw)}
+         WHERE ${rawScope(scope, params, creator, plan.raw)}
+         GROUP BY 1`);
+    }
+    const buckets = Array.from({ length: bounds.length - 1 }, zeroCounts);
+    if (parts.length === 0) return buckets;
+    const rows: CountRow[] = await tx.query(`SELECT b, ${SUMS} FROM (${parts.join(' UNION ALL ')}) x GROUP BY b`, params.values);
+    for (const row of rows) if (row.b >= 1 && row.b < bounds.length) buckets[row.b - 1] = countsOf(row);
+    return buckets;
+  }
+
+  /** Distinct visitors per bucket: per UTC day, summed (visitor ids change every UTC day). */
+  async visitorsByBucket(tx: EntityManager, scope: Scope, bounds: number[], plan: VisitorPlan): Promise<number[]> {
+    const params = new Params();
+    const creator = params.add(scope.creatorId, 'uuid');
+    const bucketBounds = params.add(bounds.map((at) => new Date(at)), 'timestamptz[]');
+    const parts: string[] = [];
+    if (plan.day.length > 0) {
+      const key = rollupKeyOf(scope);
+      if (!key) throw new Error('no rollup holds this scope, yet the plan reads daily visitors');
+      parts.push(`
+        SELECT width_bucket(t.day, ${bucketBounds}) AS b, t.visitors AS n
+          FROM rollup_daily t ${params.ranges('t.day', plan.day)}
+         WHERE t.creator_id = ${creator} AND t.link_id = ${params.add(key.linkId, 'uuid')}
+           AND t.dimension = ${params.add(key.dimension)} AND t.value = ${params.add(key.value)}`);
+    }
+    if (plan.raw.length > 0) {
+      parts.push(`
+        SELECT b, count(DISTINCT visitor_id) AS n FROM (
+          SELECT width_bucket(e.occurred_at, ${bucketBounds}) AS b,
+                 date_bin('1 day', e.occurred_at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS day, e.visitor_id
+            FROM events e ${params.ranges('e.occurred_at', plan.raw)}
+           WHERE ${rawScope(scope, params, creator, plan.raw)} AND NOT e.is_bot
+        ) v GROUP BY b, day`);
+    }
+    const buckets = new Array<number>(bounds.length - 1).fill(0);
+    if (parts.length === 0) return buckets;
+    const rows: { b: number; n: number }[] = await tx.query(
+      `SELECT b, sum(n)::int AS n FROM (${parts.join(' UNION ALL ')}) x GROUP BY b`,
+      params.values,
+    );
+    for (const row of rows) if (row.b >= 1 && row.b < bounds.length) buckets[row.b - 1] = row.n;
+    return buckets;
+  }
+
+  /** Counts per value of a dimension, per bucket. */
+  async breakdownByBucket(
+    tx: EntityManager,
+    scope: Scope,
+    by: BreakdownDimension,
+    bounds: number[],
+    plan: TierPlan,
+  ): Promise<{ bucket: number; value: string; counts: Counts }[]> {
+    const params = new Params();
+    const creator = params.add(scope.creatorId, 'uuid');
+    const bucketBounds = params.add(bounds.map((at) => new Date(at)), 'timestamptz[]');
+    const parts: string[] = [];
+    for (const tier of ['hour', 'day'] as const) {
+      if (plan[tier].length === 0) continue;
+      const [table, column] = ROLLUP_TABLES[tier];
+      parts.push(`
+        SELECT width_bucket(t.${column}, ${bucketBounds}) AS b, t.value, ${SUMS}
+          FROM ${table} t ${params.ranges(`t.${column}`, plan[tier])}
+         WHERE t.creator_id = ${creator} AND t.link_id = '${ALL_LINKS}' AND t.dimension = ${params.add(by)}
+         GROUP BY 1, 2`);
+    }
+    if (plan.quarter.length > 0) throw new Error('breakdowns have no 15-minute rollup');
+    if (plan.raw.length > 0) {
+      parts.push(`
+        SELECT e.b, e.value, ${RAW_COUNTS} FROM (
+          SELECT width_bucket(e.occurred_at, ${bucketBounds}) AS b, ${DIMENSION_SQL[by]} AS value, e.kind, e.is_bot, e.via
+            FROM events e ${params.ranges('e.occurred_at', plan.raw)}
+           WHERE ${rawScope(scope, params, creator, plan.raw)}
+        ) e WHERE e.value IS NOT NULL GROUP BY 1, 2`);
+    }
+    if (parts.length === 0) return [];
+    const rows: (CountRow & { value: string })[] = await tx.query(
+      `SELECT b, value, ${SUMS} FROM (${parts.join(' UNION ALL ')}) x GROUP BY b, value`,
+      params.values,
+    );
+    return rows.filter((row) => row.b >= 1 && row.b < bounds.length).map((row) => ({ bucket: row.b - 1, value: row.value, counts: countsOf(row) }));
+  }
+
+  /** The statement of the CSV export: a scope's raw events in time order, with the link's slug. */
+  exportSql(scope: Scope, from: number, to: number): { sql: string; params: unknown[] } {
+    const params = new Params();
+    const creator = params.add(scope.creatorId, 'uuid');
+    const sql = `
+      SELECT e.id, e.occurred_at, e.kind, e.link_id, l.slug AS link_slug, e.is_bot, e.bot_name, e.visitor_id, e.source,
+             e.referrer_host, e.utm_source, e.utm_medium, e.utm_campaign, e.utm_term, e.utm_content,
+             e.country, e.region, e.city, e.device, e.browser, e.os, e.via
+        FROM events e LEFT JOIN links l ON l.id = e.link_id
+       WHERE ${rawScope(scope, params, creator, [[from, to]])}
+       ORDER BY e.occurred_at, e.id`;
+    return { sql, params: params.values };
+  }
+
+  /** Whether the link exists and belongs to the creator. */
+  async linkBelongsTo(tx: EntityManager, linkId: string, creatorId: string): Promise<boolean> {
+    const rows = await tx.query('SELECT 1 FROM links WHERE id = $1 AND creator_id = $2', [linkId, creatorId]);
+    return rows.length > 0;
+  }
+
+  /** The creator's time zone, or null when there is no such creator. */
+  async timeZoneOf(tx: EntityManager, creatorId: string): Promise<string | null> {
+    const rows: { timezone: string }[] = await tx.query('SELECT timezone FROM creators WHERE id = $1', [creatorId]);
+    return rows[0]?.timezone ?? null;
+  }
+
+  async linkLabels(tx: EntityManager, creatorId: string, ids: string[]): Promise<Map<string, { slug: string; title: string | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; slug: string; title: string | null }[] = await tx.query(
+      'SELECT id, slug, title FROM links WHERE creator_id = $1 AND id = ANY($2::uuid[])',
+      [creatorId, ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id))],
+    );
+    return new Map(rows.map((row) => [row.id, { slug: row.slug, title: row.title }]));
+  }
+}
+
+/** A scope's events in the rollups: (link, 'total', '') or (all links, dimension, value), or none. */
+function rollupKeyOf(scope: Scope): RollupKey | null {
+  const filters = FILTER_DIMENSIONS.filter((dimension) => scope.filters[dimension] !== undefined);
+  if (filters.length === 0) return { linkId: scope.linkId ?? ALL_LINKS, dimension: TOTAL, value: '' };
+  if (filters.length === 1 && scope.linkId === null) {
+    return { linkId: ALL_LINKS, dimension: filters[0], value: scope.filters[filters[0]]! };
+  }
+  return null;
+}
+
+/** The WHERE clause selecting a scope's raw events (the overall bounds let the planner prune partitions). */
+function rawScope(scope: Scope, params: Params, creator: string, raw: Interval[]): string {
+  const clauses = [
+    `e.creator_id = ${creator}`,
+    `e.occurred_at >= ${params.add(new Date(raw[0][0]), 'timestamptz')}`,
+    `e.occurred_at < ${params.add(new Date(raw[raw.length - 1][1]), 'timestamptz')}`,
+  ];
+  if (scope.linkId !== null) clauses.push(`e.link_id = ${params.add(scope.linkId, 'uuid')}`);
+  for (const dimension of FILTER_DIMENSIONS) {
+    const value = scope.filters[dimension];
+    if (value !== undefined) clauses.push(`${DIMENSION_SQL[dimension]} = ${params.add(value)}`);
+  }
+  return clauses.join(' AND ');
+}

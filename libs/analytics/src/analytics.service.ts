@@ -1,0 +1,284 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import type {
+  AnalyticsRange,
+  BreakdownDimension,
+  BreakdownResponse,
+  BreakdownRow,
+  MetricValue,
+  OverviewResponse,
+  TimePatternsResponse,
+  TimeseriesInterval,
+  TimeseriesPoint,
+  TimeseriesResponse,
+} from '@app/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AnalyticsRepository, type Counts, type Scope, zeroCounts } from './analytics.repository.js';
+import { countryName } from './country-names.js';
+import type { Filters } from './dimensions.js';
+import { DAY, planTiers, planVisitors } from './time-plan.js';
+import { ZoneClock } from './zone-clock.js';
+
+/** The longest range one call may ask for (the previous period of a comparison comes on top). */
+export const MAX_RANGE_DAYS = 400;
+/** Ranges must lie within these years (no creator has data before; zone data before is unreliable). */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
+
+export const DEFAULT_BREAKDOWN_LIMIT = 10;
+export const MAX_BREAKDOWN_LIMIT = 100;
+
+export interface AnalyticsQuery {
+  creatorId: string;
+  /** epoch milliseconds; the range is [from, to) */
+  from: number;
+  to: number;
+  /** IANA zone; the creator's when absent */
+  tz?: string;
+  linkId?: string | null;
+  filters?: Filters;
+  compare?: boolean;
+}
+
+/** One question's consistent view: a read-only REPEATABLE READ snapshot and what it needs. */
+interface Context {
+  tx: EntityManager;
+  scope: Scope;
+  clock: ZoneClock;
+  range: AnalyticsRange;
+  previousRange?: AnalyticsRange;
+  from: number;
+  to: number;
+  /** start of the previous period (= from without a comparison) */
+  previousFrom: number;
+  compare: boolean;
+  dirtyHours: number[];
+}
+
+export function metric(value: number, previous?: number): MetricValue {
+  if (previous === undefined) return { value };
+  return { value, previous, change: previous === 0 ? null : (value - previous) / previous };
+}
+
+const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+/**
+ * The numbers of the analytics API, the dashboard and the reports. Every answer is computed in one
+ * snapshot of rollups, dirty hours and raw events, so it equals a recount of the raw events.
+ */
+export class AnalyticsService {
+  private readonly repository = new AnalyticsRepository();
+
+  constructor(private readonly db: DataSource) {}
+
+  async overview(query: AnalyticsQuery): Promise<OverviewResponse> {
+    return this.inSnapshot(query, async (ctx) => {
+      const bounds = ctx.compare ? [ctx.previousFrom, ctx.from, ctx.to] : [ctx.from, ctx.to];
+      const [counts, visitors, pageViews] = [
+        await this.counts(ctx, ctx.scope, bounds),
+        await this.repository.visitorsByBucket(
+          ctx.tx,
+          ctx.scope,
+          bounds,
+          planVisitors(bounds, ctx.dirtyHours, AnalyticsRepository.reachOf(ctx.scope)),
+        ),
+        // CTR's denominator is the page's views: for one link, all views of the page (views have no link)
+        ctx.scope.linkId === null ? null : (await this.counts(ctx, { ...ctx.scope, linkId: null }, bounds)).map((c) => c.views),
+      ];
+      const at = (bucket: Counts[] | number[], i: number) => bucket[ctx.compare ? i + 1 : i];
+      const current = at(counts, 0) as Counts;
+      const previous = ctx.compare ? counts[0] : undefined;
+      const views = (i: number): number => (pageViews ? pageViews[i] : counts[i].views);
+      const ctr = ratio(current.profileClicks, views(ctx.compare ? 1 : 0));
+      const previousCtr = previous ? ratio(previous.profileClicks, views(0)) : undefined;
+      return {
+        range: ctx.range,
+        ...(ctx.previousRange ? { previousRange: ctx.previousRange } : {}),
+        clicks: metric(current.clicks, previous?.clicks),
+        profileViews: metric(current.views, previous?.views),
+        uniqueVisitors: metric(at(visitors, 0) as number, ctx.compare ? visitors[0] : undefined),
+        ctr:
+          previousCtr === undefined
+            ? { value: ctr }
+            : { value: ctr, previous: previousCtr, change: ctr === null || !previousCtr ? null : (ctr - previousCtr) / previousCtr },
+        botHits: metric(current.botHits, previous?.botHits),
+      };
+    });
+  }
+
+  async timeseries(query: AnalyticsQuery, interval: TimeseriesInterval): Promise<TimeseriesResponse> {
+    return this.inSnapshot(query, async (ctx) => {
+      const inner = ctx.clock.boundaries(ctx.from, ctx.to, interval);
+      const current = [ctx.from, ...inner, ctx.to];
+      const starts = [ctx.clock.startOf(ctx.from, interval), ...inner];
+      // the previous period, bucket by bucket: each bucket moved back by the range's length
+      const length = ctx.to - ctx.from;
+      const bounds = ctx.compare ? [...current.map((at) => at - length), ...current.slice(1)] : current;
+      const counts = await this.counts(ctx, ctx.scope, bounds);
+      const n = current.length - 1;
+      const point = (start: number, c: Counts): TimeseriesPoint => ({
+        t: ctx.clock.iso(start),
+        clicks: c.clicks,
+        profileViews: c.views,
+        botHits: c.botHits,
+      });
+      const offset = ctx.compare ? n : 0;
+      return {
+        range: ctx.range,
+        interval,
+        points: starts.map((start, i) => point(start, counts[offset + i])),
+        ...(ctx.compare ? { previous: starts.map((start, i) => point(Math.max(start, ctx.from) - length, counts[i])) } : {}),
+      };
+    });
+  }
+
+  async breakdown(query: AnalyticsQuery, by: BreakdownDimension, limit = DEFAULT_BREAKDOWN_LIMIT): Promise<BreakdownResponse> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_BREAKDOWN_LIMIT) {
+      throw new BadRequestException(`limit must be an integer from 1 to ${MAX_BREAKDOWN_LIMIT}`);
+    }
+    return this.inSnapshot(query, async (ctx) => {
+      const bounds = ctx.compare ? [ctx.previousFrom, ctx.from, ctx.to] : [ctx.from, ctx.to];
+      const plan = planTiers(bounds, ctx.dirtyHours, AnalyticsRepository.breakdownReach(ctx.scope));
+      const rows = await this.repository.breakdownByBucket(ctx.tx, ctx.scope, by, bounds, plan);
+      const totals = await this.counts(ctx, ctx.scope, bounds);
+      const currentBucket = ctx.compare ? 1 : 0;
+      const current = new Map<string, Counts>();
+      const previous = new Map<string, Counts>();
+      for (const row of rows) (row.bucket === currentBucket ? current : previous).set(row.value, row.counts);
+
+      const ranked = [...current].sort(
+        ([va, a], [vb, b]) => b.clicks + b.views - (a.clicks + a.views) || b.botHits - a.botHits || (va < vb ? -1 : va > vb ? 1 : 0),
+      );
+      const top = ranked.slice(0, limit);
+      const rest = ranked.slice(limit);
+      const labels = await this.labels(ctx, by, top.map(([value]) => value));
+      const breakdownRows = top.map(([value, c]): BreakdownRow => {
+        const before = ctx.compare ? (previous.get(value) ?? zeroCounts()) : null;
+        return {
+          value,
+          ...(labels.has(value) ? { label: labels.get(value) } : {}),
+          clicks: c.clicks,
+          profileViews: c.views,
+          botHits: c.botHits,
+          ...(before ? { previousClicks: before.clicks, previousProfileViews: before.views, previousBotHits: before.botHits } : {}),
+        };
+      });
+      const total = totals[currentBucket];
+      return {
+        range: ctx.range,
+        by,
+        rows: breakdownRows,
+        other: {
+          clicks: rest.reduce((sum, [, c]) => sum + c.clicks, 0),
+          profileViews: rest.reduce((sum, [, c]) => sum + c.views, 0),
+          values: rest.length,
+          botHits: rest.reduce((sum, [, c]) => sum + c.botHits, 0),
+        },
+        total: { clicks: total.clicks, profileViews: total.views, botHits: total.botHits },
+      };
+    });
+  }
+
+  async timePatterns(query: AnalyticsQuery): Promise<TimePatternsResponse> {
+    return this.inSnapshot(query, async (ctx) => {
+      const hours = (from: number, to: number): number[] => [from, ...ctx.clock.boundaries(from, to, 'hour'), to];
+      const current = hours(ctx.from, ctx.to);
+      const earlier = ctx.compare ? hours(ctx.previousFrom, ctx.from) : [];
+      const bounds = ctx.compare ? [...earlier, ...current.slice(1)] : current;
+      const counts = await this.counts(ctx, ctx.scope, bounds);
+      const fold = (first: number, last: number): number[][] => {
+        const matrix = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+        for (let i = first; i < last; i++) {
+          const [weekday, hour] = ctx.clock.weekdayAndHour(bounds[i]);
+          matrix[weekday][hour] += counts[i].clicks + counts[i].views;
+        }
+        return matrix;
+      };
+      const split = ctx.compare ? earlier.length - 1 : 0;
+      return {
+        range: ctx.range,
+        matrix: fold(split, bounds.length - 1),
+        ...(ctx.compare ? { previous: fold(0, split) } : {}),
+      };
+    });
+  }
+
+  /** A 404 unless the link is the creator's. */
+  async assertLinkOf(creatorId: string, linkId: string): Promise<void> {
+    if (!(await this.repository.linkBelongsTo(this.db.manager, linkId, creatorId))) throw new NotFoundException('Link not found');
+  }
+
+  /** Validates a query and opens its snapshot: the shared start of every analytics call. */
+  async inSnapshot<T>(query: AnalyticsQuery, work: (ctx: Context) => Promise<T>): Promise<T> {
+    const { from, to } = validRange(query.from, query.to);
+    if (query.tz !== undefined) validTimeZone(query.tz);
+    return this.db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      const ctx = await this.context(tx, query, from, to);
+      return work(ctx);
+    });
+  }
+
+  /** The range, zone, scope and dirty hours of a query, inside a transaction. */
+  async context(tx: EntityManager, query: AnalyticsQuery, from: number, to: number): Promise<Context> {
+    const tz = query.tz ?? (await this.repository.timeZoneOf(tx, query.creatorId)) ?? 'UTC';
+    const linkId = query.linkId ?? null;
+    if (linkId !== null && !(await this.repository.linkBelongsTo(tx, linkId, query.creatorId))) {
+      throw new NotFoundException('Link not found');
+    }
+    const compare = query.compare === true;
+    const previousFrom = compare ? from - (to - from) : from;
+    const range = (start: number, end: number): AnalyticsRange => ({
+      from: new Date(start).toISOString(),
+      to: new Date(end).toISOString(),
+      tz,
+      linkId,
+    });
+    return {
+      tx,
+      scope: { creatorId: query.creatorId, linkId, filters: query.filters ?? {} },
+      clock: ZoneClock.of(validTimeZone(tz)),
+      range: range(from, to),
+      ...(compare ? { previousRange: range(previousFrom, from) } : {}),
+      from,
+      to,
+      previousFrom,
+      compare,
+      dirtyHours: await this.repository.dirtyHours(tx, query.creatorId, previousFrom, to),
+    };
+  }
+
+  private counts(ctx: Context, scope: Scope, bounds: number[]): Promise<Counts[]> {
+    const plan = planTiers(bounds, ctx.dirtyHours, AnalyticsRepository.reachOf(scope));
+    return this.repository.countsByBucket(ctx.tx, scope, bounds, plan);
+  }
+
+  private async labels(ctx: Context, by: BreakdownDimension, values: string[]): Promise<Map<string, string>> {
+    if (by === 'country') return new Map(values.map((value) => [value, countryName(value)]));
+    if (by !== 'link') return new Map();
+    const links = await this.repository.linkLabels(ctx.tx, ctx.scope.creatorId, values);
+    return new Map(
+      values.map((value) => {
+        const link = links.get(value);
+        return [value, link ? (link.title ? `${link.title} (/${link.slug})` : `/${link.slug}`) : '(deleted link)'];
+      }),
+    );
+  }
+}
+
+/** [from, to) as the API accepts it; a 400 otherwise. */
+export function validRange(from: number, to: number): { from: number; to: number } {
+  if (!Number.isFinite(from) || !Number.isFinite(to)) throw new BadRequestException('from and to must be ISO 8601 date-times');
+  if (from >= to) throw new BadRequestException('from must be before to');
+  if (from < EARLIEST || to > LATEST) throw new BadRequestException('from and to must lie between the years 2000 and 2100');
+  if (to - from > MAX_RANGE_DAYS * DAY) throw new BadRequestException(`the range may span at most ${MAX_RANGE_DAYS} days`);
+  return { from, to };
+}
+
+export function validTimeZone(tz: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz;
+  } catch {
+    throw new BadRequestException('tz must be an IANA time zone name such as Europe/Berlin');
+  }
+}
