@@ -2,7 +2,6 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CAPTURE_JOB, type CaptureJobData, captureJobOptions, QUEUE_PREFIX, QueueName } from '@app/common';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { insertLink } from './support/fixtures.js';
 import { ApiClient, newCreator } from './support/http-client.js';
@@ -10,6 +9,11 @@ import { TestRedisServer } from './support/redis-server.js';
 import { connectDatabase, eventually, type RunningApi, startApi, startWorker } from './support/stack.js';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** The capture queue of a Redis server, read the way the worker reads it. */
+function captureQueue(redisUrl: string): Queue {
+  return new Queue(QueueName.Capture, { connection: { url: redisUrl }, prefix: QUEUE_PREFIX });
+}
 
 async function capturedHits(queue: Queue): Promise<CaptureJobData['hits']> {
   const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized', 'active']);
@@ -34,7 +38,7 @@ describe('capture on the redirect path', () => {
     beforeAll(async () => {
       redis = await TestRedisServer.start();
       api = await startApi({ REDIS_URL: redis.url });
-      queue = new Queue(QueueName.Capture, { connection: new Redis(redis.url), prefix: QUEUE_PREFIX });
+      queue = captureQueue(redis.url);
     });
     afterAll(async () => {
       await api.close();
@@ -127,7 +131,7 @@ describe('capture on the redirect path', () => {
       expect(readdirSync(process.env.SPOOL_DIR!).length).toBeGreaterThan(0);
 
       await redis.start();
-      const queue = new Queue(QueueName.Capture, { connection: new Redis(redis.url), prefix: QUEUE_PREFIX });
+      const queue = captureQueue(redis.url);
       try {
         const replayed = await eventually(async () => {
           const hits = (await capturedHits(queue)).filter((hit) => hit.linkId === link.id);
@@ -159,7 +163,7 @@ describe('capture on the redirect path', () => {
 
     it('stores each click once, enriched, without the IP address, even when a batch is delivered twice', async () => {
       const worker = await startWorker();
-      const queue = new Queue(QueueName.Capture, { connection: new Redis(process.env.REDIS_URL!), prefix: QUEUE_PREFIX });
+      const queue = captureQueue(process.env.REDIS_URL!);
       try {
         const creator = await newCreator(api.url);
         const link = await insertLink(db, creator.id);

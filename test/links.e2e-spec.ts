@@ -336,6 +336,18 @@ describe('links API', () => {
     });
   });
 
+  describe('OpenAPI', () => {
+    it('documents every links and profile route, and not the public page', async () => {
+      const { paths } = (await (await fetch(`${api.url}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+      expect(Object.keys(paths['/api/v1/links']).sort()).toEqual(['get', 'post']);
+      expect(Object.keys(paths['/api/v1/links/{id}']).sort()).toEqual(['delete', 'get', 'patch']);
+      expect(Object.keys(paths['/api/v1/links/{id}/qr.svg'])).toEqual(['get']);
+      expect(Object.keys(paths['/api/v1/links/{id}/qr.png'])).toEqual(['get']);
+      expect(Object.keys(paths['/api/v1/profile']).sort()).toEqual(['get', 'put']);
+      expect(Object.keys(paths).filter((path) => path.includes('@'))).toEqual([]);
+    });
+  });
+
   describe('the profile order', () => {
     it('appends links created or patched with onProfile: true at the end of the profile', async () => {
       const dana = await newCreator(api.url);

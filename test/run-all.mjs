@@ -35,7 +35,8 @@ let failed = 0;
 for (const suite of suites) {
   console.log(`\n▶ ${suite.project} tests`);
   const outputFile = join(outDir, `${suite.project}.json`);
-  const args = ['node_modules/jest/bin/jest.js', '--selectProjects', suite.project, '--json', `--outputFile=${outputFile}`, '--passWithNoTests'];
+  // --forceExit: a handle left open by a failing test must not hang CI
+  const args = ['node_modules/jest/bin/jest.js', '--selectProjects', suite.project, '--json', `--outputFile=${outputFile}`, '--passWithNoTests', '--forceExit'];
   if (suite.runInBand) args.push('--runInBand');
   const run = spawnSync(process.execPath, args, { stdio: 'inherit', env });
   let result;
