@@ -3,11 +3,14 @@
  *
  *   npm run build:web && npx vite preview --config web/vite.config.ts --port 4173 &
  *   node web/scripts/visual-check.mjs [--base http://localhost:4173] [--out /tmp/linkpulse-shots] [--no-mock]
+ *        [--login demo@linkpulse.local:demo-password] [--only overview,links,scenes] [--parts]
  *
  * With the default --mock, the browser's /api/v1 requests are answered by the fixtures below so
  * the panels can be looked at before a backend exists. The fixtures live only in this script —
  * they are never part of the built dashboard, which shows nothing but what the API returns.
- * Console errors and failed requests are printed at the end.
+ * Against a real API (`--no-mock --login email:password`, e.g. `npm run demo` and the API's own
+ * /app), the script signs in through the form first and shows real data.
+ * Console errors, pages wider than the viewport and failed interactions are printed at the end.
  */
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -21,6 +24,19 @@ const BASE = opt('base', 'http://localhost:4173');
 const OUT = opt('out', '/tmp/linkpulse-shots');
 const MOCK = !args.includes('--no-mock');
 const ONLY = opt('only', null);
+const LOGIN = opt('login', null);
+
+async function signIn(ctx) {
+  if (!LOGIN) return;
+  const [email, ...rest] = LOGIN.split(':');
+  const page = await ctx.newPage();
+  await page.goto(`${BASE}/app/login`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(rest.join(':'));
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+  await page.close();
+}
 mkdirSync(OUT, { recursive: true });
 
 // ------------------------------------------------------------------ fixtures (review only)
@@ -190,6 +206,7 @@ for (const scheme of ['light', 'dark']) {
   for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 812 }]]) {
     if (scheme === 'dark' && label === 'phone' && !ONLY) continue;
     const ctx = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1, timezoneId: 'Europe/Berlin', locale: 'en-GB' });
+    await signIn(ctx);
     for (const pg of PAGES) {
       if (ONLY && !ONLY.split(',').includes(pg.name)) continue;
       const page = await ctx.newPage();
@@ -258,7 +275,7 @@ const SCENES = [
     await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.5);
   } },
   { name: 'custom-range', path: '/app/?range=7d', act: async (page) => {
-    if (page.viewportSize().width < 700) await page.getByLabel('Date range').selectOption('custom');
+    if (page.viewportSize().width < 700) await page.getByRole('combobox', { name: 'Date range' }).selectOption('custom');
     else await page.getByRole('button', { name: 'Custom' }).click();
   } },
   { name: 'token-created', path: '/app/settings', act: async (page) => {
@@ -272,7 +289,7 @@ const SCENES = [
     await page.getByText('Ocean').click();
   } },
 ];
-if (!ONLY || ONLY.includes('scenes')) {
+if (MOCK && (!ONLY || ONLY.includes('scenes'))) {
   for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 812 }]]) {
     const ctx = await browser.newContext({ viewport, colorScheme: 'light', timezoneId: 'Europe/Berlin', locale: 'en-GB' });
     for (const sc of SCENES) {

@@ -168,8 +168,8 @@ export interface Profile {
 }
 
 export interface ProfileInput {
-  title: string | null;
-  bio: string | null;
+  title: string;
+  bio: string;
   avatarUrl: string | null;
   theme: ProfileTheme;
   links: { linkId: string; position: number; visible: boolean }[];
