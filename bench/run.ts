@@ -1,0 +1,58 @@
+import { cpus, totalmem } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { runEnrichBench } from './enrich.bench.js';
+import { runRedirectBench } from './redirect.bench.js';
+import { runReportBench } from './report.bench.js';
+import type { BenchResult } from './support/bench-result.js';
+
+/**
+ * `npm run bench [name…]`: every benchmark of SPEC section 7 (or the named ones), one table at
+ * the end. Each figure sits beside a baseline measured in the same run where one exists.
+ */
+const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
+  redirect: runRedirectBench,
+  enrich: async () => {
+    const { value, unit } = await runEnrichBench();
+    return [{ bench: 'enrich', metric: 'enrichHit throughput, one core', value, unit }];
+  },
+  report: async () => {
+    const { value, unit } = await runReportBench();
+    return [{ bench: 'report', metric: '12-month PDF render', value, unit }];
+  },
+};
+
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+function table(results: BenchResult[]): string {
+  const rows = results.map((r) => [r.bench, r.metric, `${r.value.toLocaleString('en-US')} ${r.unit}`, r.baseline === undefined ? '' : `${r.baseline.toLocaleString('en-US')} ${r.unit}`, r.note ?? '']);
+  const header = ['bench', 'metric', 'value', 'baseline (same run)', 'note'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]): string => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+export async function runBenchmarks(names: string[]): Promise<void> {
+  const unknown = names.filter((name) => !BENCHES[name]);
+  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  const selected = names.length ? names : Object.keys(BENCHES);
+  const results: BenchResult[] = [];
+  for (const name of selected) {
+    console.log(`▶ ${name}`);
+    results.push(...(await BENCHES[name]()));
+  }
+  console.log(`\nmachine: ${machine()}\n`);
+  console.log(table(results));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runBenchmarks(process.argv.slice(2)).then(
+    () => process.exit(0),
+    (error: Error) => {
+      console.error(error.message);
+      process.exit(1);
+    },
+  );
+}
