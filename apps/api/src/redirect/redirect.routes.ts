@@ -44,9 +44,10 @@ export class RedirectRoutes implements OnModuleInit {
     if (target.expiresAt !== null && target.expiresAt <= Date.now()) {
       return target.fallbackUrl ? this.send302(reply, target.fallbackUrl) : this.page(reply, 410, EXPIRED);
     }
-    const params = new URLSearchParams(rawQuery(request.url));
-    const via = viaOf(params);
-    this.send302(reply, redirectLocation(target.url, params));
+    const query = rawQuery(request.url);
+    const params = query ? new URLSearchParams(query) : null;
+    const via = params ? viaOf(params) : 'direct';
+    this.send302(reply, params ? redirectLocation(target.url, params) : target.url);
     if (request.method === 'GET') {
       this.capture.capture(capturedHit(request, { kind: 'click', creatorId: target.creatorId, linkId: target.id, via }));
     }
