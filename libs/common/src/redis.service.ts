@@ -14,6 +14,7 @@ export class RedisService implements OnApplicationShutdown {
   private readonly logger = new Logger('Redis');
   private readonly connections: Redis[] = [];
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly closeHooks: (() => Promise<void>)[] = [];
   readonly client: Redis;
   readonly subscriber: Redis;
 
@@ -48,7 +49,13 @@ export class RedisService implements OnApplicationShutdown {
     return queue;
   }
 
+  /** Work that needs Redis to finish before the connections close (e.g. flushing captured hits). */
+  beforeClose(hook: () => Promise<void>): void {
+    this.closeHooks.push(hook);
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.closeHooks.map((hook) => hook()));
     await Promise.all([...this.queues.values()].map((queue) => queue.close().catch(() => undefined)));
     await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
   }

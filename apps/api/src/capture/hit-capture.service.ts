@@ -38,6 +38,8 @@ export class HitCapture implements OnModuleInit, OnApplicationShutdown {
     private readonly metrics: MetricsService,
   ) {
     this.spool = new HitSpool(config.spoolDir);
+    // Nest does not order shutdown hooks across modules: Redis waits for the last batch
+    redis.beforeClose(() => this.drain());
   }
 
   onModuleInit(): void {
@@ -84,7 +86,11 @@ export class HitCapture implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Graceful shutdown: everything captured is in Redis or in the spool before the process exits. */
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): Promise<void> {
+    return this.drain();
+  }
+
+  private async drain(): Promise<void> {
     if (this.replayTimer) clearInterval(this.replayTimer);
     await this.flush();
     await Promise.all(this.inFlight);

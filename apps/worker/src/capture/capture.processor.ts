@@ -8,7 +8,14 @@ import type { Job } from 'bullmq';
  * Takes capture batches from Redis, enriches and stores them. A batch that fails (PostgreSQL
  * away) is retried until it succeeds; a batch delivered twice stores nothing the second time.
  */
-@Processor(QueueName.Capture, { concurrency: 4, settings: { backoffStrategy: cappedBackoff } })
+@Processor(QueueName.Capture, {
+  concurrency: 4,
+  settings: { backoffStrategy: cappedBackoff },
+  // a worker killed mid-batch: its batch is taken up again within ~15 s, however often that happens
+  lockDuration: 10_000,
+  stalledInterval: 5_000,
+  maxStalledCount: Number.MAX_SAFE_INTEGER,
+})
 export class CaptureProcessor extends WorkerHost {
   private readonly logger = new Logger('Capture');
 

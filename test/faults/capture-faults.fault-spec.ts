@@ -1,0 +1,136 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { migrateDatabase } from '@app/db';
+import pg from 'pg';
+import { insertLink } from '../support/fixtures.js';
+import { newCreator } from '../support/http-client.js';
+import { TestRedisServer } from '../support/redis-server.js';
+import { eventually } from '../support/stack.js';
+import { ApiProcess, AppProcess } from './support/process-stack.js';
+import { SteadyLoad } from './support/steady-load.js';
+import { TestPostgres } from './support/test-postgres.js';
+
+const CLICKS_PER_SECOND = 100;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Under a steady load, one part fails at a time. Redirects must keep answering (failures are
+ * counted and reported), and once things recover every click that got its 302 is counted exactly
+ * once: in the events table and in the analytics API.
+ */
+describe('nothing is lost when a part fails under load', () => {
+  let postgres: TestPostgres;
+  let redis: TestRedisServer;
+  let api: ApiProcess;
+  let worker: AppProcess;
+  let db: pg.Client;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    postgres = await TestPostgres.create();
+    await migrateDatabase(postgres.url);
+    const redisDir = mkdtempSync(join(tmpdir(), 'linkpulse-redis-'));
+    redis = await TestRedisServer.start(['--appendonly', 'yes', '--appendfsync', 'always', '--dir', redisDir, '--save', '']);
+    env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url, SPOOL_DIR: mkdtempSync(join(tmpdir(), 'linkpulse-spool-')) };
+    api = await ApiProcess.create(env);
+    await api.startAndWait();
+    worker = new AppProcess('worker', env);
+    worker.start();
+    db = new pg.Client({ connectionString: postgres.url });
+    await db.connect();
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end().catch(() => undefined);
+    await worker?.kill('SIGTERM');
+    await api?.kill('SIGTERM');
+    await redis?.stop();
+    postgres?.destroy();
+  });
+
+  /** Runs the load around a fault, then waits until every redirected click is counted. */
+  async function underLoad(fault: () => Promise<void>): Promise<{ redirected: number; failed: number; counted: number; reported: number }> {
+    const creator = await newCreator(api.url);
+    const link = await insertLink(db, creator.id);
+    const started = new Date(Date.now() - 60_000);
+    const load = new SteadyLoad(() => `${api.url}/${link.slug}`, CLICKS_PER_SECOND);
+    load.start();
+    await sleep(2000);
+    await fault();
+    await sleep(2000);
+    await load.stop();
+
+    const count = async (): Promise<number> =>
+      Number((await db.query('SELECT count(*) FROM events WHERE link_id = $1 AND NOT is_bot', [link.id])).rows[0].count);
+    const counted = await eventually(async () => {
+      const stored = await count().catch(() => -1);
+      return stored >= load.redirected ? stored : null;
+    }, 90_000, `all ${load.redirected} clicks stored`).catch(async () => count());
+    await sleep(1000);
+    const settled = await count();
+    const to = new Date(Date.now() + 60_000);
+    const overview = await creator.client.get(
+      `/api/v1/analytics/overview?from=${started.toISOString()}&to=${to.toISOString()}&tz=UTC&linkId=${link.id}`,
+    );
+    expect(counted).toBe(settled);
+    return { redirected: load.redirected, failed: load.failed, counted: settled, reported: overview.body.clicks?.value };
+  }
+
+  it('Redis hangs for 5 seconds', async () => {
+    const result = await underLoad(async () => {
+      redis.pause();
+      await sleep(5000);
+      redis.resume();
+    });
+    expect(result.failed).toBe(0);
+    expect(result.counted).toBe(result.redirected);
+    expect(result.reported).toBe(result.redirected);
+  }, 180_000);
+
+  it('Redis is killed and restarts from its append-only file', async () => {
+    const result = await underLoad(async () => {
+      await redis.stop();
+      await sleep(3000);
+      await redis.start();
+    });
+    expect(result.failed).toBe(0);
+    expect(result.counted).toBe(result.redirected);
+    expect(result.reported).toBe(result.redirected);
+  }, 180_000);
+
+  it('PostgreSQL stops for 30 seconds and comes back', async () => {
+    const result = await underLoad(async () => {
+      postgres.stop();
+      await sleep(30_000);
+      postgres.start();
+    });
+    await db.end().catch(() => undefined);
+    db = new pg.Client({ connectionString: postgres.url });
+    await db.connect();
+    expect(result.failed).toBe(0);
+    expect(result.counted).toBe(result.redirected);
+  }, 240_000);
+
+  it('a worker is killed with SIGKILL mid-batch and a new one starts', async () => {
+    const result = await underLoad(async () => {
+      await worker.kill('SIGKILL');
+      await sleep(1000);
+      worker.start();
+    });
+    expect(result.failed).toBe(0);
+    expect(result.counted).toBe(result.redirected);
+    expect(result.reported).toBe(result.redirected);
+  }, 180_000);
+
+  it('the API gets SIGTERM while serving and is started again', async () => {
+    const result = await underLoad(async () => {
+      await api.kill('SIGTERM');
+      await api.startAndWait();
+    });
+    // requests sent while no API listened are refused and never redirected: they are not clicks
+    expect(result.counted).toBe(result.redirected);
+    expect(result.reported).toBe(result.redirected);
+  }, 180_000);
+});
