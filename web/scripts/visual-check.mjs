@@ -257,6 +257,9 @@ const SCENES = [
   { name: 'empty-reports', path: '/app/reports', variant: 'empty', act: async () => {} },
   { name: 'no-reports-api', path: '/app/reports', variant: 'no-reports', act: async () => {} },
   { name: 'analytics-errors', path: '/app/', variant: 'errors', act: async () => {} },
+  { name: 'keyboard-focus', path: '/app/?range=30d', act: async (page) => {
+    for (let i = 0; i < 10; i++) await page.keyboard.press('Tab');
+  } },
   { name: 'new-link-dialog', path: '/app/links', act: async (page) => {
     await page.getByRole('button', { name: 'New link' }).first().click();
     await page.getByLabel('Destination URL').fill('https://shop.mayamakes.com/spring');
