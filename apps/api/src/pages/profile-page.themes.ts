@@ -6,6 +6,8 @@ export interface PageTheme {
   /** the browser's toolbar on phones */
   themeColor: string;
   background: string;
+  /** a solid colour under the background: what shows when a phone over-scrolls */
+  base: string;
   text: string;
   muted: string;
   buttonBackground: string;
@@ -23,6 +25,7 @@ export const PAGE_THEMES: Record<ProfileTheme, PageTheme> = {
     colorScheme: 'light',
     themeColor: '#f4f5f7',
     background: 'radial-gradient(120% 60% at 50% 0%, #ffffff 0%, #f4f5f7 60%, #eceef2 100%)',
+    base: '#eceef2',
     text: '#111827',
     muted: '#5b6474',
     buttonBackground: '#ffffff',
@@ -38,6 +41,7 @@ export const PAGE_THEMES: Record<ProfileTheme, PageTheme> = {
     colorScheme: 'dark',
     themeColor: '#0d0f14',
     background: 'radial-gradient(120% 60% at 50% 0%, #1d2230 0%, #11141b 55%, #0d0f14 100%)',
+    base: '#0d0f14',
     text: '#f3f4f6',
     muted: '#a1a9b8',
     buttonBackground: '#1a1f2a',
@@ -51,8 +55,9 @@ export const PAGE_THEMES: Record<ProfileTheme, PageTheme> = {
   },
   sunset: {
     colorScheme: 'light',
-    themeColor: '#f7797d',
-    background: 'linear-gradient(165deg, #ffb88c 0%, #f7797d 45%, #c4467c 80%, #8e2d78 100%)',
+    themeColor: '#ee6a5a',
+    background: 'linear-gradient(165deg, #ee6a5a 0%, #d94c6e 40%, #a93a7c 75%, #6f2a75 100%)',
+    base: '#6f2a75',
     text: '#ffffff',
     muted: 'rgba(255,255,255,.86)',
     buttonBackground: 'rgba(255,255,255,.94)',
@@ -61,13 +66,14 @@ export const PAGE_THEMES: Record<ProfileTheme, PageTheme> = {
     buttonHover: '#ffffff',
     buttonShadow: '0 2px 4px rgba(90,20,60,.12), 0 8px 22px rgba(90,20,60,.18)',
     avatarRing: 'rgba(255,255,255,.85)',
-    avatarBackground: 'linear-gradient(135deg, #ffd194, #c4467c)',
+    avatarBackground: 'linear-gradient(135deg, #ffb88c, #c4467c)',
     focus: '#ffffff',
   },
   ocean: {
     colorScheme: 'dark',
     themeColor: '#0b4f7c',
-    background: 'linear-gradient(170deg, #37c6e8 0%, #1784b8 40%, #0b4f7c 75%, #07325a 100%)',
+    background: 'linear-gradient(170deg, #1b9ad0 0%, #1479b0 40%, #0b4f7c 75%, #07325a 100%)',
+    base: '#07325a',
     text: '#ffffff',
     muted: 'rgba(236,248,255,.86)',
     buttonBackground: 'rgba(255,255,255,.95)',
@@ -83,6 +89,7 @@ export const PAGE_THEMES: Record<ProfileTheme, PageTheme> = {
     colorScheme: 'dark',
     themeColor: '#1f4d36',
     background: 'linear-gradient(170deg, #2f6b4a 0%, #1f4d36 50%, #143324 100%)',
+    base: '#143324',
     text: '#f1f8f2',
     muted: 'rgba(226,240,230,.82)',
     buttonBackground: '#f3f7ee',

@@ -43,6 +43,7 @@ function themeVariables(theme: PageTheme): string {
   return [
     `color-scheme:${theme.colorScheme}`,
     `--bg:${theme.background}`,
+    `--base:${theme.base}`,
     `--fg:${theme.text}`,
     `--muted:${theme.muted}`,
     `--btn-bg:${theme.buttonBackground}`,
@@ -57,8 +58,8 @@ function themeVariables(theme: PageTheme): string {
 }
 
 const STYLES = `*,*::before,*::after{box-sizing:border-box}
-html{background:var(--bg);background-attachment:fixed;min-height:100%}
-body{margin:0;min-height:100vh;min-height:100dvh;display:flex;flex-direction:column;align-items:center;color:var(--fg);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;-webkit-font-smoothing:antialiased;-webkit-text-size-adjust:100%}
+html{background:var(--base)}
+body{margin:0;min-height:100vh;min-height:100dvh;background:var(--bg);display:flex;flex-direction:column;align-items:center;color:var(--fg);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;-webkit-font-smoothing:antialiased;-webkit-text-size-adjust:100%}
 main{width:100%;max-width:36rem;padding:3.5rem 1.25rem 2rem;flex:1}
 header{display:flex;flex-direction:column;align-items:center;text-align:center}
 .avatar{width:6rem;height:6rem;border-radius:50%;border:3px solid var(--ring);object-fit:cover;background:var(--avatar-bg);box-shadow:0 6px 20px rgba(0,0,0,.15)}
@@ -84,11 +85,14 @@ footer a:hover{text-decoration:underline}
  */
 export function renderProfilePage(view: ProfilePageView): string {
   const theme = PAGE_THEMES[view.theme] ?? PAGE_THEMES.light;
-  const name = view.title.trim() || view.username;
-  const description = view.bio.trim() || `Links from @${view.username}`;
+  const handle = `@${view.username}`;
+  const title = view.title.trim();
+  const bio = view.bio.trim();
+  const heading = title || handle;
+  const description = bio || `Links from ${handle}`;
   const avatar = view.avatarUrl
     ? `<img class="avatar" src="${escapeHtml(view.avatarUrl)}" alt="" width="96" height="96" referrerpolicy="no-referrer">`
-    : `<div class="avatar avatar-initial" aria-hidden="true">${escapeHtml(initial(name))}</div>`;
+    : `<div class="avatar avatar-initial" aria-hidden="true">${escapeHtml(initial(title || view.username))}</div>`;
   const links = view.links.length
     ? `<ul>${view.links
         .map((link) => `<li><a class="link" href="/${escapeHtml(link.slug)}?via=profile">${escapeHtml(linkLabel(link))}</a></li>`)
@@ -99,11 +103,11 @@ export function renderProfilePage(view: ProfilePageView): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1,viewport-fit=cover">
-<title>${escapeHtml(name)} (@${escapeHtml(view.username)})</title>
+<title>${escapeHtml(title ? `${title} (${handle})` : handle)}</title>
 <meta name="description" content="${escapeHtml(description)}">
 <meta name="theme-color" content="${theme.themeColor}">
 <meta property="og:type" content="profile">
-<meta property="og:title" content="${escapeHtml(name)}">
+<meta property="og:title" content="${escapeHtml(heading)}">
 <meta property="og:description" content="${escapeHtml(description)}">
 <meta property="og:url" content="${escapeHtml(view.pageUrl)}">
 ${view.avatarUrl ? `<meta property="og:image" content="${escapeHtml(view.avatarUrl)}">\n` : ''}<meta name="twitter:card" content="summary">
@@ -115,9 +119,9 @@ ${view.avatarUrl ? `<meta property="og:image" content="${escapeHtml(view.avatarU
 <main>
 <header>
 ${avatar}
-<h1>${escapeHtml(name)}</h1>
-<p class="handle">@${escapeHtml(view.username)}</p>
-${view.bio.trim() ? `<p class="bio">${escapeHtml(view.bio.trim())}</p>` : ''}
+<h1>${escapeHtml(heading)}</h1>
+${title ? `<p class="handle">${escapeHtml(handle)}</p>` : ''}
+${bio ? `<p class="bio">${escapeHtml(bio)}</p>` : ''}
 </header>
 ${links}
 </main>
