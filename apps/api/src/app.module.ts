@@ -11,9 +11,10 @@ import { LinksModule } from './links/links.module.js';
 import { PagesModule } from './pages/pages.module.js';
 import { ProfileModule } from './profile/profile.module.js';
 import { RedirectModule } from './redirect/redirect.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 @Module({
-  imports: [ConfigModule, RedisModule, DatabaseModule, HealthModule, CaptureModule, AuthModule, RedirectModule, LinksModule, ProfileModule, PagesModule, AnalyticsModule],
+  imports: [ConfigModule, RedisModule, DatabaseModule, HealthModule, CaptureModule, AuthModule, RedirectModule, LinksModule, ProfileModule, PagesModule, AnalyticsModule, ReportsModule],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
 export class AppModule {}

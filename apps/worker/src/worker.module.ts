@@ -6,6 +6,7 @@ import { DatabaseModule } from '@app/db';
 import { CaptureProcessor } from './capture/capture.processor.js';
 import { MaintenanceProcessor, MaintenanceScheduler } from './maintenance/maintenance.jobs.js';
 import { PipelineModule } from './pipeline.providers.js';
+import { ReportsWorkerModule } from './reports/reports-worker.module.js';
 import { RollupModule } from './rollup/rollup.module.js';
 
 @Module({
@@ -23,6 +24,7 @@ import { RollupModule } from './rollup/rollup.module.js';
     }),
     BullModule.registerQueue({ name: QueueName.Capture }, { name: QueueName.Maintenance }),
     RollupModule,
+    ReportsWorkerModule,
   ],
   providers: [CaptureProcessor, MaintenanceScheduler, MaintenanceProcessor],
 })
