@@ -361,6 +361,11 @@ describe('schedules, with two workers', () => {
     await Promise.all([tickBoth('2027-01-11T08:00:00Z'), tickBoth('2027-01-11T08:00:00Z')]);
     expect((await reportRows('schedule_id = $1', [id])).map((r) => r.period_key)).toEqual(['2026-12-28', '2027-01-04']);
 
+    // even with last_period moved back by hand, UNIQUE (creator_id, schedule_id, period_key) keeps one report a period
+    await db.query('UPDATE report_schedules SET last_period = NULL WHERE id = $1', [id]);
+    await tickBoth('2027-01-11T08:10:00Z');
+    expect((await reportRows('schedule_id = $1', [id])).map((r) => r.period_key)).toEqual(['2026-12-28', '2027-01-04']);
+
     const list = (await client.get('/api/v1/reports')).body.items;
     expect(list.filter((r: { scheduleId: string }) => r.scheduleId === id)).toHaveLength(2);
     await waitReady(client, rows[0].id);

@@ -6,10 +6,14 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { reportEmail } from './report.mail.js';
 import { errorText, isLastAttempt } from './report-rendering.service.js';
 
+/** SMTP 5xx answers are permanent ("no such mailbox"): retrying cannot help; 4xx and network errors are retried. */
+const isPermanent = (error: unknown): boolean =>
+  error instanceof UnrecoverableError || ((error as { responseCode?: number }).responseCode ?? 0) >= 500;
+
 /**
  * Emails ready reports through SMTP_URL. A failed send is written to the report (email_status
  * 'retrying' with the server's answer, 'failed' after the last attempt) and retried by BullMQ with
- * backoff; a report already emailed is never sent again.
+ * backoff (a 5xx answer fails at once); a report already emailed is never sent again.
  */
 @Injectable()
 export class ReportMailing implements OnModuleDestroy {
@@ -31,8 +35,9 @@ export class ReportMailing implements OnModuleDestroy {
       await this.reports.markEmailed(creatorId, reportId);
       return 'sent';
     } catch (error) {
-      await this.reports.markEmailFailed(creatorId, reportId, errorText(error), error instanceof UnrecoverableError || isLastAttempt(job));
-      throw error;
+      const permanent = isPermanent(error);
+      await this.reports.markEmailFailed(creatorId, reportId, errorText(error), permanent || isLastAttempt(job));
+      throw permanent && !(error instanceof UnrecoverableError) ? new UnrecoverableError(errorText(error)) : error;
     }
   }
 
