@@ -5,10 +5,11 @@ import {
   ApiCookieAuth,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiExtraModels,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiTooManyRequestsResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthGuard } from '../auth/auth.guard.js';
@@ -20,6 +21,7 @@ import { ReportsService } from './reports.service.js';
 const ReportId = () => Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 }));
 
 @ApiTags('reports')
+@ApiExtraModels(ReportDto)
 @ApiCookieAuth()
 @ApiBearerAuth()
 @UseGuards(AuthGuard)
@@ -48,9 +50,14 @@ export class ReportsController {
 
   @Get(':id')
   @ApiOperation({ summary: "The report's PDF when it is ready; its status otherwise" })
-  @ApiProduces('application/pdf', 'application/json')
-  @ApiOkResponse({ description: 'the PDF (as an attachment) when ready; the report as JSON when it failed' })
-  @ApiAcceptedResponse({ type: ReportDto, description: 'queued or running: ask again in a moment' })
+  @ApiOkResponse({
+    description: 'the PDF (as an attachment) when ready; the report as JSON when it failed',
+    content: {
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      'application/json': { schema: { $ref: getSchemaPath(ReportDto) } },
+    },
+  })
+  @ApiAcceptedResponse({ description: 'queued or running: ask again in a moment', content: { 'application/json': { schema: { $ref: getSchemaPath(ReportDto) } } } })
   async get(@CreatorId() creatorId: string, @ReportId() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer | ReportDto> {
     const { report, pdf, filename } = await this.reports.download(creatorId, id);
     void reply.header('Cache-Control', 'private, no-store');
