@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
 
 /** Inserts a link straight into the database (for tests of the capture path, not of the links API). */
 export async function insertLink(
-  db: pg.Client,
+  db: { query(sql: string, params: unknown[]): Promise<unknown> },
   creatorId: string,
   fields: { slug?: string; url?: string; expiresAt?: Date | null; fallbackUrl?: string | null } = {},
 ): Promise<{ id: string; slug: string; url: string }> {

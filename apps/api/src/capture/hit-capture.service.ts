@@ -15,6 +15,7 @@ import { HitSpool } from './hit-spool.js';
 const MAX_BATCH = 250;
 const MAX_DELAY_MS = 10;
 const REPLAY_EVERY_MS = 1000;
+const SEND_TIMEOUT_MS = 2000;
 
 /**
  * Takes captured hits off the redirect path. Hits are buffered for at most 10 ms and handed to
@@ -72,7 +73,7 @@ export class HitCapture implements OnModuleInit, OnApplicationShutdown {
   }
 
   async replaySpool(): Promise<number> {
-    if (this.replaying || this.spool.size() === 0) return 0;
+    if (this.replaying || this.redis.client.status !== 'ready' || this.spool.size() === 0) return 0;
     this.replaying = true;
     try {
       const sent = await this.spool.replay((batch) => this.send(batch));
@@ -96,8 +97,23 @@ export class HitCapture implements OnModuleInit, OnApplicationShutdown {
     await Promise.all(this.inFlight);
   }
 
+  /**
+   * Hands one batch to Redis. A command caught by a dying connection can stay pending inside the
+   * client indefinitely, so the batch is given up after SEND_TIMEOUT_MS and spooled; if the add
+   * still lands later, the duplicate is harmless (same job id, and storage is idempotent).
+   */
   private async send(batch: CaptureJobData): Promise<void> {
-    await this.redis.queue(QueueName.Capture).add(CAPTURE_JOB, batch, captureJobOptions(batch.batchId));
+    const adding = this.redis.queue(QueueName.Capture).add(CAPTURE_JOB, batch, captureJobOptions(batch.batchId));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Redis did not take the batch in time')), SEND_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([adding, timeout]);
+    } finally {
+      clearTimeout(timer);
+      adding.catch(() => undefined);
+    }
   }
 
   private toSpool(batch: CaptureJobData): void {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CaptureJobData } from '@app/common';
 
 const ACTIVE = /\.ndjson$/;
-const CLAIMED = /\.ndjson\.claimed-(\d+)$/;
+const CLAIMED = /\.ndjson\.claimed-(\d+)-\d+$/;
 
 function isAlive(pid: number): boolean {
   try {
@@ -22,6 +22,7 @@ function isAlive(pid: number): boolean {
  */
 export class HitSpool {
   private readonly file: string;
+  private claims = 0;
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -57,7 +58,8 @@ export class HitSpool {
       const path = join(this.dir, name);
       const owner = CLAIMED.exec(name);
       if (owner && Number(owner[1]) !== process.pid && isAlive(Number(owner[1]))) continue;
-      const target = owner ? path : `${path}.claimed-${process.pid}`;
+      // a unique name: renaming onto an earlier claim that is still being retried would erase it
+      const target = owner ? path : `${path}.claimed-${process.pid}-${this.claims++}`;
       try {
         if (!owner) renameSync(path, target);
         claimed.push(target);
