@@ -23,6 +23,7 @@ const MAX_ENTRIES = 100_000;
 const FRESH_MS = 5 * 60_000;
 const MISSING_FRESH_MS = 5_000;
 const REDIS_TTL_S = 3600;
+const REANNOUNCE_AFTER_MS = 1000;
 const redisKey = (slug: string): string => `linkpulse:link:${slug}`;
 
 /**
@@ -36,6 +37,8 @@ export class LinkCache implements OnModuleInit {
   private readonly logger = new Logger('LinkCache');
   private readonly entries = new Map<string, Entry>();
   private readonly loading = new Map<string, Promise<RedirectTarget | null>>();
+  /** bumped by every invalidation; a load that started before one is answered but not cached */
+  private generation = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -44,7 +47,7 @@ export class LinkCache implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     this.redis.subscriber.on('message', (channel: string, slug: string) => {
-      if (channel === CHANNEL_LINK_CHANGED) this.entries.delete(slug);
+      if (channel === CHANNEL_LINK_CHANGED) this.forget(slug);
     });
     await this.redis.subscriber.subscribe(CHANNEL_LINK_CHANGED).catch((error: Error) => {
       this.logger.warn(`link invalidations not subscribed yet: ${error.message}`);
@@ -69,9 +72,18 @@ export class LinkCache implements OnModuleInit {
     return pending;
   }
 
-  /** Tells every API process that a link changed (call after the change is committed). */
+  /**
+   * Tells every API process that a link changed (call after the change is committed). The Redis
+   * copy is deleted once more a second later: a process that read the old row just before the
+   * commit may have written it back in between.
+   */
   async invalidate(slug: string): Promise<void> {
-    this.entries.delete(slug);
+    this.forget(slug);
+    await this.announce(slug);
+    setTimeout(() => void this.announce(slug), REANNOUNCE_AFTER_MS).unref();
+  }
+
+  private async announce(slug: string): Promise<void> {
     await this.redis.client
       .multi()
       .del(redisKey(slug))
@@ -80,9 +92,18 @@ export class LinkCache implements OnModuleInit {
       .catch((error: Error) => this.logger.warn(`invalidation of ${slug} not published: ${error.message}`));
   }
 
+  /** Drops the slug and marks loads already under way as stale, so they do not store the old target. */
+  private forget(slug: string): void {
+    this.entries.delete(slug);
+    this.loading.delete(slug);
+    this.generation++;
+  }
+
   private async fetch(slug: string): Promise<RedirectTarget | null> {
+    const generation = this.generation;
     const cached = await this.redis.client.get(redisKey(slug)).catch(() => null);
     const target = cached ? (JSON.parse(cached) as RedirectTarget) : await this.fromDatabase(slug);
+    if (generation !== this.generation) return target;
     if (!cached && target) {
       void this.redis.client.set(redisKey(slug), JSON.stringify(target), 'EX', REDIS_TTL_S).catch(() => undefined);
     }
