@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ConfigModule, RedisModule } from '@app/common';
+import { RedisModule } from '@app/common';
 import { DatabaseModule } from '@app/db';
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -13,8 +13,9 @@ import { ProfileModule } from './profile/profile.module.js';
 import { RedirectModule } from './redirect/redirect.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 
+/** Everything the API serves; the configuration comes from the caller (see api-app.factory.ts). */
 @Module({
-  imports: [ConfigModule, RedisModule, DatabaseModule, HealthModule, CaptureModule, AuthModule, RedirectModule, LinksModule, ProfileModule, PagesModule, AnalyticsModule, ReportsModule],
+  imports: [RedisModule, DatabaseModule, HealthModule, CaptureModule, AuthModule, RedirectModule, LinksModule, ProfileModule, PagesModule, AnalyticsModule, ReportsModule],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
 export class AppModule {}
