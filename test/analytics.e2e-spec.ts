@@ -244,6 +244,13 @@ describe('analytics API on hand-computable data', () => {
         expect(matrix[1][20]).toBe(3);
         expect(matrix[2][14]).toBe(1);
         expect(matrix.flat().reduce((a, b) => a + b, 0)).toBe(10);
+        const compared = await client.get(`/api/v1/analytics/time-patterns?${query({ ...range, compare: 'previous' })}`);
+        expect(compared.body.matrix).toEqual(
+          (await client.get(`/api/v1/analytics/time-patterns?${query(range)}`)).body.matrix,
+        );
+        // the previous week: Wednesday 25 February, 08:00 and 08:10 UTC
+        expect(compared.body.previous[2][8]).toBe(2);
+        expect(compared.body.previous.flat().reduce((a: number, b: number) => a + b, 0)).toBe(2);
       });
 
       it('exports the raw events as CSV', async () => {

@@ -2,6 +2,7 @@ import type { BreakdownDimension } from '@app/common';
 import type { EntityManager } from 'typeorm';
 import { ALL_LINKS, COUNT_SQL, DIMENSION_SQL, type Filters, FILTER_DIMENSIONS, TOTAL } from './dimensions.js';
 import { HOUR, type Interval, type RollupReach, type TierPlan, type VisitorPlan } from './time-plan.js';
+import type { OffsetSegment } from './zone-clock.js';
 
 /** Which events a question is about: one creator's, optionally one link's, optionally filtered. */
 export interface Scope {
@@ -35,14 +36,22 @@ class Params {
     return `$${this.values.length}${cast ? `::${cast}` : ''}`;
   }
 
-  /** `JOIN unnest(starts, ends) AS r(s, e) ON column >= r.s AND column < r.e` */
+  /**
+   * Rows whose `column` lies in one of the intervals (sorted, disjoint, not touching): a few as
+   * ORed ranges the planner sees one by one; many within their overall bounds, a row kept when
+   * width_bucket over the flattened [start, end, start, end …] puts it in an odd bucket (a start
+   * before it, no end between): a binary search per row instead of a join.
+   */
   ranges(column: string, intervals: Interval[]): string {
-    const starts = this.add(intervals.map(([start]) => new Date(start)), 'timestamptz[]');
-    const ends = this.add(intervals.map(([, end]) => new Date(end)), 'timestamptz[]');
-    return `JOIN unnest(${starts}, ${ends}) AS r(s, e) ON ${column} >= r.s AND ${column} < r.e`;
+    const range = (start: number, end: number) =>
+      `${column} >= ${this.add(new Date(start), 'timestamptz')} AND ${column} < ${this.add(new Date(end), 'timestamptz')}`;
+    if (intervals.length <= FEW_INTERVALS) return `(${intervals.map(([start, end]) => `(${range(start, end)})`).join(' OR ')})`;
+    const flat = this.add(intervals.flatMap(([start, end]) => [new Date(start), new Date(end)]), 'timestamptz[]');
+    return `${range(intervals[0][0], intervals[intervals.length - 1][1])} AND width_bucket(${column}, ${flat}) % 2 = 1`;
   }
 }
 
+const FEW_INTERVALS = 12;
 const RAW_COUNTS = `${COUNT_SQL.clicks} AS clicks, ${COUNT_SQL.views} AS views, ${COUNT_SQL.bot_hits} AS bot_hits, ${COUNT_SQL.profile_clicks} AS profile_clicks`;
 const SUMS = 'sum(clicks)::int AS clicks, sum(views)::int AS views, sum(bot_hits)::int AS bot_hits, sum(profile_clicks)::int AS profile_clicks';
 const ROLLUP_TABLES = { quarter: ['rollup_quarter', 'slot'], hour: ['rollup_hourly', 'hour'], day: ['rollup_daily', 'day'] } as const;
@@ -55,7 +64,13 @@ interface CountRow {
   profile_clicks: number;
 }
 
-const countsOf = (row: CountRow): Counts => ({ clicks: row.clicks, views: row.views, botHits: row.bot_hits, profileClicks: row.profile_clicks });
+interface KeyedCountRow extends Omit<CountRow, 'b'> {
+  k0: number;
+  k1?: number;
+  k2?: number;
+}
+
+const countsOf = (row: Omit<CountRow, 'b'>): Counts => ({ clicks: row.clicks, views: row.views, botHits: row.bot_hits, profileClicks: row.profile_clicks });
 
 /**
  * The SQL of the analytics: each question is one statement that adds up rollup rows for the
@@ -85,33 +100,85 @@ export class AnalyticsRepository {
   /** Clicks, views, bot hits and profile clicks per bucket (index 0 = [bounds[0], bounds[1])). */
   async countsByBucket(tx: EntityManager, scope: Scope, bounds: number[], plan: TierPlan): Promise<Counts[]> {
     const params = new Params();
-    const creator = params.add(scope.creatorId, 'uuid');
     const bucketBounds = params.add(bounds.map((at) => new Date(at)), 'timestamptz[]');
+    const rows = await this.counts(tx, scope, plan, params, (column) => ({ keys: [`width_bucket(${column}, ${bucketBounds})`], join: '' }));
+    const buckets = Array.from({ length: bounds.length - 1 }, zeroCounts);
+    for (const row of rows) if (row.k0 >= 1 && row.k0 < bounds.length) buckets[row.k0 - 1] = countsOf(row);
+    return buckets;
+  }
+
+  /**
+   * Counts per period and (weekday, hour) of the zone's clock. Each rollup row lies inside one hour
+   * of that clock (the plan was cut at its hours) and inside one stretch of constant offset, so its
+   * start's local time places it; raw events are placed one by one.
+   */
+  async countsByLocalHour(
+    tx: EntityManager,
+    scope: Scope,
+    periods: number[],
+    plan: TierPlan,
+    segments: OffsetSegment[],
+  ): Promise<{ period: number; weekday: number; hour: number; counts: Counts }[]> {
+    const params = new Params();
+    const periodBounds = params.add(periods.map((at) => new Date(at)), 'timestamptz[]');
+    const starts = params.add(segments.map((segment) => new Date(segment.start)), 'timestamptz[]');
+    const ends = params.add(segments.map((segment) => new Date(segment.end)), 'timestamptz[]');
+    const offsets = params.add(segments.map((segment) => segment.offset), 'float8[]');
+    const rows = await this.counts(tx, scope, plan, params, (column) => {
+      const local = `((${column} AT TIME ZONE 'UTC') + z.offset_ms * interval '1 millisecond')`;
+      return {
+        keys: [`width_bucket(${column}, ${periodBounds})`, `extract(isodow FROM ${local})::int - 1`, `extract(hour FROM ${local})::int`],
+        join: `JOIN unnest(${starts}, ${ends}, ${offsets}) AS z(s, e, offset_ms) ON ${column} >= z.s AND ${column} < z.e`,
+      };
+    });
+    return rows
+      .filter((row) => row.k0 >= 1 && row.k0 < periods.length)
+      .map((row) => ({ period: row.k0 - 1, weekday: row.k1!, hour: row.k2!, counts: countsOf(row) }));
+  }
+
+  /**
+   * The counts of a scope grouped by keys computed from each row's time: rollup rows of the
+   * plan's tiers summed, raw events counted, in one statement.
+   */
+  private async counts(
+    tx: EntityManager,
+    scope: Scope,
+    plan: TierPlan,
+    params: Params,
+    keysOf: (timeColumn: string) => { keys: string[]; join: string },
+  ): Promise<KeyedCountRow[]> {
+    const creator = params.add(scope.creatorId, 'uuid');
     const parts: string[] = [];
-    const key = rollupKeyOf(scope);
+    const select = (column: string): { keys: string; groupBy: string; join: string } => {
+      const { keys, join } = keysOf(column);
+      return { keys: keys.map((key, i) => `${key} AS k${i}`).join(', '), groupBy: keys.map((_, i) => i + 1).join(', '), join };
+    };
+    const rollupKey = rollupKeyOf(scope);
     for (const tier of ['quarter', 'hour', 'day'] as const) {
       if (plan[tier].length === 0) continue;
-      if (!key) throw new Error(`no rollup holds this scope, yet the plan reads ${tier} rows`);
+      if (!rollupKey) throw new Error(`no rollup holds this scope, yet the plan reads ${tier} rows`);
       const [table, column] = ROLLUP_TABLES[tier];
-      const dimension = tier === 'quarter' ? '' : ` AND t.dimension = ${params.add(key.dimension)} AND t.value = ${params.add(key.value)}`;
+      const dimension = tier === 'quarter' ? '' : ` AND t.dimension = ${params.add(rollupKey.dimension)} AND t.value = ${params.add(rollupKey.value)}`;
+      const where = params.ranges(`t.${column}`, plan[tier]);
+      const keys = select(`t.${column}`);
       parts.push(`
-        SELECT width_bucket(t.${column}, ${bucketBounds}) AS b, ${SUMS}
-          FROM ${table} t ${params.ranges(`t.${column}`, plan[tier])}
-         WHERE t.creator_id = ${creator} AND t.link_id = ${params.add(key.linkId, 'uuid')}${dimension}
-         GROUP BY 1`);
+        SELECT ${keys.keys}, ${SUMS}
+          FROM ${table} t ${keys.join}
+         WHERE t.creator_id = ${creator} AND t.link_id = ${params.add(rollupKey.linkId, 'uuid')}${dimension} AND ${where}
+         GROUP BY ${keys.groupBy}`);
     }
     if (plan.raw.length > 0) {
+      const where = params.ranges('e.occurred_at', plan.raw);
+      const keys = select('e.occurred_at');
       parts.push(`
-        SELECT width_bucket(e.occurred_at, ${bucketBounds}) AS b, ${RAW_COUNTS}
-          FROM events e ${params.ranges('e.occurred_at', plan.raw)}
-         WHERE ${rawScope(scope, params, creator, plan.raw)}
-         GROUP BY 1`);
+        SELECT ${keys.keys}, ${RAW_COUNTS}
+          FROM events e ${keys.join}
+         WHERE ${rawScope(scope, params, creator)} AND ${where}
+         GROUP BY ${keys.groupBy}`);
     }
-    const buckets = Array.from({ length: bounds.length - 1 }, zeroCounts);
-    if (parts.length === 0) return buckets;
-    const rows: CountRow[] = await tx.query(`SELECT b, ${SUMS} FROM (${parts.join(' UNION ALL ')}) x GROUP BY b`, params.values);
-    for (const row of rows) if (row.b >= 1 && row.b < bounds.length) buckets[row.b - 1] = countsOf(row);
-    return buckets;
+    if (parts.length === 0) return [];
+    const columns = keysOf('t').keys.map((_, i) => `k${i}`).join(', ');
+    return tx.query(`SELECT ${columns}, ${SUMS} FROM (${parts.join(' UNION ALL ')}) x GROUP BY ${columns}`, params.values);
   }
 
   /** Distinct visitors per bucket: per UTC day, summed (visitor ids change every UTC day). */
@@ -123,19 +190,21 @@ export class AnalyticsRepository {
     if (plan.day.length > 0) {
       const key = rollupKeyOf(scope);
       if (!key) throw new Error('no rollup holds this scope, yet the plan reads daily visitors');
+      const where = params.ranges('t.day', plan.day);
       parts.push(`
         SELECT width_bucket(t.day, ${bucketBounds}) AS b, t.visitors AS n
-          FROM rollup_daily t ${params.ranges('t.day', plan.day)}
+          FROM rollup_daily t
          WHERE t.creator_id = ${creator} AND t.link_id = ${params.add(key.linkId, 'uuid')}
-           AND t.dimension = ${params.add(key.dimension)} AND t.value = ${params.add(key.value)}`);
+           AND t.dimension = ${params.add(key.dimension)} AND t.value = ${params.add(key.value)} AND ${where}`);
     }
     if (plan.raw.length > 0) {
+      const where = params.ranges('e.occurred_at', plan.raw);
       parts.push(`
         SELECT b, count(DISTINCT visitor_id) AS n FROM (
           SELECT width_bucket(e.occurred_at, ${bucketBounds}) AS b,
                  date_bin('1 day', e.occurred_at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS day, e.visitor_id
-            FROM events e ${params.ranges('e.occurred_at', plan.raw)}
-           WHERE ${rawScope(scope, params, creator, plan.raw)} AND NOT e.is_bot
+            FROM events e
+           WHERE ${rawScope(scope, params, creator)} AND ${where} AND NOT e.is_bot
         ) v GROUP BY b, day`);
     }
     const buckets = new Array<number>(bounds.length - 1).fill(0);
@@ -163,19 +232,21 @@ export class AnalyticsRepository {
     for (const tier of ['hour', 'day'] as const) {
       if (plan[tier].length === 0) continue;
       const [table, column] = ROLLUP_TABLES[tier];
+      const where = params.ranges(`t.${column}`, plan[tier]);
       parts.push(`
         SELECT width_bucket(t.${column}, ${bucketBounds}) AS b, t.value, ${SUMS}
-          FROM ${table} t ${params.ranges(`t.${column}`, plan[tier])}
-         WHERE t.creator_id = ${creator} AND t.link_id = '${ALL_LINKS}' AND t.dimension = ${params.add(by)}
+          FROM ${table} t
+         WHERE t.creator_id = ${creator} AND t.link_id = '${ALL_LINKS}' AND t.dimension = ${params.add(by)} AND ${where}
          GROUP BY 1, 2`);
     }
     if (plan.quarter.length > 0) throw new Error('breakdowns have no 15-minute rollup');
     if (plan.raw.length > 0) {
+      const where = params.ranges('e.occurred_at', plan.raw);
       parts.push(`
         SELECT e.b, e.value, ${RAW_COUNTS} FROM (
           SELECT width_bucket(e.occurred_at, ${bucketBounds}) AS b, ${DIMENSION_SQL[by]} AS value, e.kind, e.is_bot, e.via
-            FROM events e ${params.ranges('e.occurred_at', plan.raw)}
-           WHERE ${rawScope(scope, params, creator, plan.raw)}
+            FROM events e 
+           WHERE ${rawScope(scope, params, creator)} AND ${where}
         ) e WHERE e.value IS NOT NULL GROUP BY 1, 2`);
     }
     if (parts.length === 0) return [];
@@ -195,7 +266,7 @@ export class AnalyticsRepository {
              e.referrer_host, e.utm_source, e.utm_medium, e.utm_campaign, e.utm_term, e.utm_content,
              e.country, e.region, e.city, e.device, e.browser, e.os, e.via
         FROM events e LEFT JOIN links l ON l.id = e.link_id
-       WHERE ${rawScope(scope, params, creator, [[from, to]])}
+       WHERE ${rawScope(scope, params, creator)} AND ${params.ranges('e.occurred_at', [[from, to]])}
        ORDER BY e.occurred_at, e.id`;
     return { sql, params: params.values };
   }
@@ -232,13 +303,9 @@ function rollupKeyOf(scope: Scope): RollupKey | null {
   return null;
 }
 
-/** The WHERE clause selecting a scope's raw events (the overall bounds let the planner prune partitions). */
-function rawScope(scope: Scope, params: Params, creator: string, raw: Interval[]): string {
-  const clauses = [
-    `e.creator_id = ${creator}`,
-    `e.occurred_at >= ${params.add(new Date(raw[0][0]), 'timestamptz')}`,
-    `e.occurred_at < ${params.add(new Date(raw[raw.length - 1][1]), 'timestamptz')}`,
-  ];
+/** The WHERE clause selecting a scope's raw events (with the time condition of Params.ranges beside it). */
+function rawScope(scope: Scope, params: Params, creator: string): string {
+  const clauses = [`e.creator_id = ${creator}`];
   if (scope.linkId !== null) clauses.push(`e.link_id = ${params.add(scope.linkId, 'uuid')}`);
   for (const dimension of FILTER_DIMENSIONS) {
     const value = scope.filters[dimension];

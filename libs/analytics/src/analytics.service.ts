@@ -180,24 +180,18 @@ export class AnalyticsService {
 
   async timePatterns(query: AnalyticsQuery): Promise<TimePatternsResponse> {
     return this.inSnapshot(query, async (ctx) => {
+      // cut at the zone's hours so every rollup row read lies inside one hour of its clock
       const hours = (from: number, to: number): number[] => [from, ...ctx.clock.boundaries(from, to, 'hour'), to];
-      const current = hours(ctx.from, ctx.to);
-      const earlier = ctx.compare ? hours(ctx.previousFrom, ctx.from) : [];
-      const bounds = ctx.compare ? [...earlier, ...current.slice(1)] : current;
-      const counts = await this.counts(ctx, ctx.scope, bounds);
-      const fold = (first: number, last: number): number[][] => {
-        const matrix = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-        for (let i = first; i < last; i++) {
-          const [weekday, hour] = ctx.clock.weekdayAndHour(bounds[i]);
-          matrix[weekday][hour] += counts[i].clicks + counts[i].views;
-        }
-        return matrix;
-      };
-      const split = ctx.compare ? earlier.length - 1 : 0;
+      const cuts = ctx.compare ? [...hours(ctx.previousFrom, ctx.from), ...hours(ctx.from, ctx.to).slice(1)] : hours(ctx.from, ctx.to);
+      const periods = ctx.compare ? [ctx.previousFrom, ctx.from, ctx.to] : [ctx.from, ctx.to];
+      const plan = planTiers(cuts, ctx.dirtyHours, AnalyticsRepository.reachOf(ctx.scope));
+      const cells = await this.repository.countsByLocalHour(ctx.tx, ctx.scope, periods, plan, ctx.clock.segments(periods[0], ctx.to));
+      const matrices = periods.slice(1).map(() => Array.from({ length: 7 }, () => new Array<number>(24).fill(0)));
+      for (const { period, weekday, hour, counts } of cells) matrices[period][weekday][hour] += counts.clicks + counts.views;
       return {
         range: ctx.range,
-        matrix: fold(split, bounds.length - 1),
-        ...(ctx.compare ? { previous: fold(0, split) } : {}),
+        matrix: matrices[matrices.length - 1],
+        ...(ctx.compare ? { previous: matrices[0] } : {}),
       };
     });
   }

@@ -47,10 +47,23 @@ export const COUNT_SQL = {
   profile_clicks: "count(*) FILTER (WHERE e.kind = 'click' AND e.via = 'profile' AND NOT e.is_bot)",
 } as const;
 
-export const VISITORS_SQL = 'count(DISTINCT e.visitor_id) FILTER (WHERE NOT e.is_bot)';
 
-/** `(VALUES ('total', ''), ('source', e.source), …)`: one row per dimension of an event. */
-export function dimensionValuesSql(): string {
-  const rows = [`('${TOTAL}', '')`, ...BREAKDOWN_DIMENSIONS.map((dimension) => `('${dimension}', ${DIMENSION_SQL[dimension]})`)];
-  return `(VALUES ${rows.join(', ')})`;
+/**
+ * One pass over events that counts every dimension at once: `GROUP BY GROUPING SETS` with one set
+ * per dimension (plus the totals), each extended by `keys`, hashed in memory. `dimension` and
+ * `value` are SELECT expressions naming each output row's set and value (NULL value: no value,
+ * to be skipped).
+ */
+export function groupingByDimension(keys: string[]): { groupBy: string; dimension: string; value: string } {
+  const expressions = BREAKDOWN_DIMENSIONS.map((dimension) => DIMENSION_SQL[dimension]);
+  const all = (1 << expressions.length) - 1;
+  const grouping = `grouping(${expressions.join(', ')})`;
+  // grouping() sets a bit for each argument the row is NOT grouped by; the last argument is bit 0
+  const mask = (i: number): number => all & ~(1 << (expressions.length - 1 - i));
+  const sets = [`(${keys.join(', ')})`, ...expressions.map((expression) => `(${[...keys, expression].join(', ')})`)];
+  return {
+    groupBy: `GROUPING SETS (${sets.join(', ')})`,
+    dimension: `CASE ${grouping} WHEN ${all} THEN '${TOTAL}' ${BREAKDOWN_DIMENSIONS.map((d, i) => `WHEN ${mask(i)} THEN '${d}'`).join(' ')} END`,
+    value: `CASE ${grouping} WHEN ${all} THEN '' ${expressions.map((expression, i) => `WHEN ${mask(i)} THEN ${expression}`).join(' ')} END`,
+  };
 }

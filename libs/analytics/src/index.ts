@@ -6,3 +6,4 @@ export * from './rollup.service.js';
 export * from './time-plan.js';
 export * from './zone-clock.js';
 export * from './event-export.js';
+export * from './seeded-random.js';

@@ -1,12 +1,16 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ALL_LINKS, COUNT_SQL, dimensionValuesSql, ROLLUP_DIMENSIONS, TOTAL, VISITORS_SQL } from './dimensions.js';
+import { ALL_LINKS, COUNT_SQL, groupingByDimension, ROLLUP_DIMENSIONS, TOTAL } from './dimensions.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 /** date_bin origin: any UTC midnight makes the bins UTC hours and days whatever the session zone */
 const ORIGIN = "TIMESTAMPTZ '2000-01-01 00:00:00+00'";
 const COUNTS = Object.values(COUNT_SQL).join(', ');
+const COUNTS_NAMED = Object.entries(COUNT_SQL)
+  .map(([name, sql]) => `${sql} AS ${name}`)
+  .join(', ');
+const WORK_MEM = '128MB';
 
 export interface RollupOptions {
   /** raw events older than this many days are gone (RAW_RETENTION_DAYS): their hours are never rebuilt */
@@ -112,9 +116,10 @@ export class RollupService {
       );
       if (dirty.length === 0) return 0;
       const hours = [...new Set(dirty.map((row) => Math.floor(row.hour.getTime() / HOUR_MS) * HOUR_MS))].map((at) => new Date(at));
-      const links = await this.linkIdsOf(tx, creatorId);
-      await this.rebuildHours(tx, creatorId, hours, links, dayStart, dayEnd);
-      await this.rebuildDay(tx, creatorId, links, dayStart, dayEnd);
+      // hashing every dimension at once needs more than the default 4 MB
+      await tx.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
+      await this.rebuildHours(tx, creatorId, hours, dayStart, dayEnd);
+      await this.rebuildDay(tx, creatorId, dayStart, dayEnd);
       await tx.query(
         `DELETE FROM rollup_dirty_hours d
           USING unnest($2::timestamptz[], $3::bigint[]) AS r(hour, version)
@@ -125,31 +130,33 @@ export class RollupService {
     });
   }
 
-  private async linkIdsOf(tx: EntityManager, creatorId: string): Promise<string[]> {
-    const rows: { id: string }[] = await tx.query('SELECT id FROM links WHERE creator_id = $1', [creatorId]);
-    return rows.map((row) => row.id);
+  /** The links with rows in the given hours (their 'link' rows among the creator's), to delete them by key. */
+  private async linksIn(tx: EntityManager, table: 'rollup_hourly' | 'rollup_daily', time: TimeFilter): Promise<string[]> {
+    const column = table === 'rollup_hourly' ? 'hour' : 'day';
+    const rows: { value: string }[] = await tx.query(
+      `SELECT DISTINCT value FROM ${table}
+        WHERE creator_id = $1 AND link_id = '${ALL_LINKS}' AND dimension = 'link' AND ${time.sql(column)}`,
+      time.params,
+    );
+    return rows.map((row) => row.value);
   }
 
   /** The quarter and hourly rows of the given hours, deleted and counted again from the raw events. */
-  private async rebuildHours(tx: EntityManager, creatorId: string, hours: Date[], links: string[], dayStart: Date, dayEnd: Date): Promise<void> {
-    const slots = hours.flatMap((hour) => [0, 1, 2, 3].map((quarter) => new Date(hour.getTime() + quarter * 900_000)));
+  private async rebuildHours(tx: EntityManager, creatorId: string, hours: Date[], dayStart: Date, dayEnd: Date): Promise<void> {
+    const time = new TimeFilter(creatorId, hours[0], new Date(hours[hours.length - 1].getTime() + HOUR_MS), hours);
+    const links = await this.linksIn(tx, 'rollup_hourly', time);
     await tx.query(
-      `DELETE FROM rollup_quarter WHERE creator_id = $1 AND link_id = ANY($2::uuid[]) AND slot = ANY($3::timestamptz[])`,
-      [creatorId, [ALL_LINKS, ...links], slots],
+      deleteByKeys([
+        ...[ALL_LINKS, ...links].map((link) => ({ table: 'rollup_quarter', link, dimension: null, time: time.sql('slot', true) })),
+        ...ROLLUP_DIMENSIONS.map((dimension) => ({ table: 'rollup_hourly', link: ALL_LINKS, dimension, time: time.sql('hour') })),
+        ...links.map((link) => ({ table: 'rollup_hourly', link, dimension: TOTAL, time: time.sql('hour') })),
+      ]),
+      time.params,
     );
-    await tx.query(
-      `DELETE FROM rollup_hourly WHERE creator_id = $1 AND link_id = $2 AND dimension = ANY($3::text[]) AND hour = ANY($4::timestamptz[])`,
-      [creatorId, ALL_LINKS, ROLLUP_DIMENSIONS, hours],
-    );
-    if (links.length > 0) {
-      await tx.query(
-        `DELETE FROM rollup_hourly WHERE creator_id = $1 AND link_id = ANY($2::uuid[]) AND dimension = '${TOTAL}' AND hour = ANY($3::timestamptz[])`,
-        [creatorId, links, hours],
-      );
-    }
+
+    const hour = `date_bin('1 hour', e.occurred_at, ${ORIGIN})`;
     // the day bounds let the planner keep to one partition; the hours pick the dirty ones
-    const inHours = `e.creator_id = $1 AND e.occurred_at >= $2 AND e.occurred_at < $3
-      AND date_bin('1 hour', e.occurred_at, ${ORIGIN}) = ANY($4::timestamptz[])`;
+    const inHours = `e.creator_id = $1 AND e.occurred_at >= $2 AND e.occurred_at < $3 AND ${hour} = ANY($4::timestamptz[])`;
     const params = [creatorId, dayStart, dayEnd, hours];
     await tx.query(
       `INSERT INTO rollup_quarter (creator_id, link_id, slot, clicks, views, bot_hits, profile_clicks)
@@ -161,45 +168,55 @@ export class RollupService {
        HAVING grouping(e.link_id) = 1 OR e.link_id IS NOT NULL`,
       params,
     );
+    const byDimension = groupingByDimension([hour]);
     await tx.query(
-      `INSERT INTO rollup_hourly (creator_id, link_id, dimension, hour, value, clicks, views, bot_hits, profile_clicks)
-       SELECT $1, '${ALL_LINKS}'::uuid, d.dimension, date_bin('1 hour', e.occurred_at, ${ORIGIN}) AS hour, d.value, ${COUNTS}
-         FROM events e CROSS JOIN LATERAL ${dimensionValuesSql()} AS d(dimension, value)
-        WHERE ${inHours} AND d.value IS NOT NULL
-        GROUP BY d.dimension, hour, d.value
+      `WITH counted AS (
+         SELECT ${byDimension.dimension} AS dimension, ${hour} AS hour, ${byDimension.value} AS value, ${COUNTS_NAMED}
+           FROM events e
+          WHERE ${inHours}
+          GROUP BY ${byDimension.groupBy}
+       )
+       INSERT INTO rollup_hourly (creator_id, link_id, dimension, hour, value, clicks, views, bot_hits, profile_clicks)
+       SELECT $1, '${ALL_LINKS}'::uuid, dimension, hour, value, clicks, views, bot_hits, profile_clicks
+         FROM counted WHERE value IS NOT NULL
        UNION ALL
-       SELECT $1, e.link_id, '${TOTAL}', date_bin('1 hour', e.occurred_at, ${ORIGIN}) AS hour, '', ${COUNTS}
-         FROM events e
-        WHERE ${inHours} AND e.link_id IS NOT NULL
-        GROUP BY e.link_id, hour`,
+       SELECT $1, value::uuid, '${TOTAL}', hour, '', clicks, views, bot_hits, profile_clicks
+         FROM counted WHERE dimension = 'link' AND value IS NOT NULL`,
       params,
     );
   }
 
-  /** The day's daily rows, recounted from the whole day's raw events (distinct visitors need all of it). */
-  private async rebuildDay(tx: EntityManager, creatorId: string, links: string[], dayStart: Date, dayEnd: Date): Promise<void> {
+  /**
+   * The day's daily rows, recounted from the whole day's raw events (distinct visitors need all of
+   * it): one hashed pass groups by (dimension value, visitor), the outer query counts the visitors.
+   */
+  private async rebuildDay(tx: EntityManager, creatorId: string, dayStart: Date, dayEnd: Date): Promise<void> {
+    const time = new TimeFilter(creatorId, dayStart, dayEnd, null);
+    const links = await this.linksIn(tx, 'rollup_daily', time);
     await tx.query(
-      `DELETE FROM rollup_daily WHERE creator_id = $1 AND link_id = $2 AND dimension = ANY($3::text[]) AND day = $4`,
-      [creatorId, ALL_LINKS, ROLLUP_DIMENSIONS, dayStart],
+      deleteByKeys([
+        ...ROLLUP_DIMENSIONS.map((dimension) => ({ table: 'rollup_daily', link: ALL_LINKS, dimension, time: time.sql('day') })),
+        ...links.map((link) => ({ table: 'rollup_daily', link, dimension: TOTAL, time: time.sql('day') })),
+      ]),
+      time.params,
     );
-    if (links.length > 0) {
-      await tx.query(
-        `DELETE FROM rollup_daily WHERE creator_id = $1 AND link_id = ANY($2::uuid[]) AND dimension = '${TOTAL}' AND day = $3`,
-        [creatorId, links, dayStart],
-      );
-    }
-    const inDay = 'e.creator_id = $1 AND e.occurred_at >= $2 AND e.occurred_at < $3';
+    const byDimension = groupingByDimension(['e.visitor_id']);
     await tx.query(
-      `INSERT INTO rollup_daily (creator_id, link_id, dimension, day, value, clicks, views, bot_hits, profile_clicks, visitors)
-       SELECT $1, '${ALL_LINKS}'::uuid, d.dimension, $2, d.value, ${COUNTS}, ${VISITORS_SQL}
-         FROM events e CROSS JOIN LATERAL ${dimensionValuesSql()} AS d(dimension, value)
-        WHERE ${inDay} AND d.value IS NOT NULL
-        GROUP BY d.dimension, d.value
+      `WITH per_visitor AS (
+         SELECT ${byDimension.dimension} AS dimension, ${byDimension.value} AS value, ${COUNTS_NAMED},
+                count(*) FILTER (WHERE NOT e.is_bot) AS human_hits
+           FROM events e
+          WHERE e.creator_id = $1 AND e.occurred_at >= $2 AND e.occurred_at < $3
+          GROUP BY ${byDimension.groupBy}
+       ), counted AS (
+         SELECT dimension, value, sum(clicks) AS clicks, sum(views) AS views, sum(bot_hits) AS bot_hits,
+                sum(profile_clicks) AS profile_clicks, count(*) FILTER (WHERE human_hits > 0) AS visitors
+           FROM per_visitor WHERE value IS NOT NULL GROUP BY dimension, value
+       )
+       INSERT INTO rollup_daily (creator_id, link_id, dimension, day, value, clicks, views, bot_hits, profile_clicks, visitors)
+       SELECT $1, '${ALL_LINKS}'::uuid, dimension, $2, value, clicks, views, bot_hits, profile_clicks, visitors FROM counted
        UNION ALL
-       SELECT $1, e.link_id, '${TOTAL}', $2, '', ${COUNTS}, ${VISITORS_SQL}
-         FROM events e
-        WHERE ${inDay} AND e.link_id IS NOT NULL
-        GROUP BY e.link_id`,
+       SELECT $1, value::uuid, '${TOTAL}', $2, '', clicks, views, bot_hits, profile_clicks, visitors FROM counted WHERE dimension = 'link'`,
       [creatorId, dayStart, dayEnd],
     );
   }
@@ -216,4 +233,33 @@ export class RollupService {
     if (count) this.logger.warn(`dropped ${count} dirty hour(s) older than the raw retention; their rollups are kept as they were`);
     return count;
   }
+}
+
+/** A time condition on a rollup table: [from, to), optionally only some hours of it; params $1 (creator), $2, $3, $4. */
+class TimeFilter {
+  readonly params: unknown[];
+
+  constructor(creatorId: string, from: Date, to: Date, hours: Date[] | null) {
+    this.params = hours ? [creatorId, from, to, hours] : [creatorId, from, to];
+  }
+
+  sql(column: string, byHour = false): string {
+    const range = `${column} >= $2 AND ${column} < $3`;
+    if (this.params.length < 4) return range;
+    return `${range} AND ${byHour ? `date_bin('1 hour', ${column}, ${ORIGIN})` : column} = ANY($4::timestamptz[])`;
+  }
+}
+
+/**
+ * Deletes rollup rows by their whole key prefix (creator, link, dimension) and a time condition:
+ * one DELETE per prefix, all in one statement, so each is a plain range scan of the primary key
+ * whatever the planner believes about the table.
+ */
+function deleteByKeys(keys: { table: string; link: string; dimension: string | null; time: string }[]): string {
+  const deletes = keys.map(({ table, link, dimension, time }, i) => {
+    if (!/^[0-9a-f-]{36}$/i.test(link)) throw new Error(`not a link id: ${link}`);
+    const byDimension = dimension === null ? '' : ` AND dimension = '${dimension}'`;
+    return `d${i} AS (DELETE FROM ${table} WHERE creator_id = $1 AND link_id = '${link}'${byDimension} AND ${time})`;
+  });
+  return `WITH ${deletes.join(', ')} SELECT 1`;
 }

@@ -8,17 +8,7 @@ import type { DataSource } from 'typeorm';
  * hits, and an oracle that counts them in JavaScript — independently of the SQL under test.
  */
 
-/** A small deterministic PRNG (mulberry32), so a failing property names its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../seeded-random.js';
 
 let counter = 0;
 

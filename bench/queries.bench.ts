@@ -1,0 +1,155 @@
+import 'reflect-metadata';
+import { pathToFileURL } from 'node:url';
+import { loadConfig } from '@app/common';
+import { migrateDatabase } from '@app/db';
+import pg from 'pg';
+import { createApiApp } from '../apps/api/src/http/api-app.factory.js';
+import { seed } from '../scripts/seed/seeder.js';
+import { BENCH_DATABASE_URL, BENCH_REDIS_URL } from './support/services.js';
+
+const CLICKS = 10_000_000;
+const DAYS = 365;
+const ACCOUNT = { email: 'bench-queries@linkpulse.local', username: 'bench_queries', password: 'bench-password', timezone: 'Europe/Berlin' };
+const RANGES = [7, 30, 365];
+const WARMUP = 3;
+const RUNS = 30;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/** What is asked of each endpoint: the dashboard's usual questions. */
+const ENDPOINTS: { name: string; path: string; params: Record<string, string> }[] = [
+  { name: 'overview', path: 'overview', params: {} },
+  { name: 'overview compare=previous', path: 'overview', params: { compare: 'previous' } },
+  { name: 'timeseries day', path: 'timeseries', params: { interval: 'day' } },
+  { name: 'breakdown source', path: 'breakdown', params: { by: 'source' } },
+  { name: 'breakdown city', path: 'breakdown', params: { by: 'city' } },
+  { name: 'time-patterns', path: 'time-patterns', params: {} },
+];
+
+export interface QueryFigure {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** The bench creator, seeded with the project's seeder unless a previous run left it complete. */
+async function ensureSeeded(): Promise<{ creatorId: string; end: number }> {
+  await migrateDatabase(BENCH_DATABASE_URL);
+  const client = new pg.Client({ connectionString: BENCH_DATABASE_URL });
+  await client.connect();
+  try {
+    const found = await client.query(
+      `SELECT c.id, (SELECT sum(clicks) FROM rollup_daily r
+                      WHERE r.creator_id = c.id AND r.link_id = '00000000-0000-0000-0000-000000000000' AND r.dimension = 'total')::int8 AS clicks
+         FROM creators c WHERE c.email = $1`,
+      [ACCOUNT.email],
+    );
+    if (found.rows[0] && Number(found.rows[0].clicks) === CLICKS) {
+      console.log(`  reusing the seeded creator (${CLICKS.toLocaleString('en')} clicks over ${DAYS} days)`);
+    } else {
+      console.log(`  seeding ${CLICKS.toLocaleString('en')} clicks over ${DAYS} days with npm run seed's seeder (once; later runs reuse it)`);
+      const result = await seed({ databaseUrl: BENCH_DATABASE_URL, account: ACCOUNT, clicks: CLICKS, days: DAYS, replace: true, seed: 42, progress: process.stdout });
+      console.log(`  seeded ${result.events.toLocaleString('en')} hits in ${result.insertSeconds.toFixed(0)} s, rolled up in ${result.rollupSeconds.toFixed(0)} s`);
+    }
+    const { rows } = await client.query(
+      `SELECT c.id, (SELECT max(occurred_at) FROM events e WHERE e.creator_id = c.id) AS last FROM creators c WHERE c.email = $1`,
+      [ACCOUNT.email],
+    );
+    const creatorId: string = rows[0].id;
+    const end: number = rows[0].last.getTime();
+    // as in production, the current hour has not been rolled up yet: read it from raw events
+    await client.query(
+      `INSERT INTO rollup_dirty_hours (creator_id, hour) VALUES ($1, $2), ($1, $3) ON CONFLICT DO NOTHING`,
+      [creatorId, new Date(Math.floor(end / HOUR) * HOUR), new Date(Math.floor(end / HOUR) * HOUR - HOUR)],
+    );
+    await client.query('ANALYZE');
+    return { creatorId, end };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * p50/p95 of each analytics endpoint over HTTP (the real API app in this process, Fastify and
+ * validation included), for the 7, 30 and 365 days that end with the seeded data, in the
+ * creator's zone (Europe/Berlin), with the last hours not yet rolled up as in production.
+ */
+export async function runQueriesBench(): Promise<QueryFigure[]> {
+  const { end } = await ensureSeeded();
+  const app = await createApiApp(
+    loadConfig({ ...process.env, DATABASE_URL: BENCH_DATABASE_URL, REDIS_URL: BENCH_REDIS_URL, LOG_LEVEL: 'error' }),
+    { logger: false },
+  );
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  try {
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ACCOUNT.email, password: ACCOUNT.password }),
+    });
+    if (login.status !== 200) throw new Error(`bench login failed: ${login.status}`);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const get = async (path: string): Promise<number> => {
+      const started = performance.now();
+      const reply = await fetch(`${base}${path}`, { headers: { cookie } });
+      await reply.arrayBuffer();
+      if (reply.status !== 200) throw new Error(`${path}: ${reply.status}`);
+      return performance.now() - started;
+    };
+
+    const to = new Date(Math.ceil(end / DAY) * DAY).toISOString();
+    const figures: QueryFigure[] = [];
+    const rows: string[][] = [];
+    for (const days of RANGES) {
+      const from = new Date(Date.parse(to) - days * DAY).toISOString();
+      for (const endpoint of ENDPOINTS) {
+        const query = new URLSearchParams({ from, to, tz: ACCOUNT.timezone, ...endpoint.params });
+        const path = `/api/v1/analytics/${endpoint.path}?${query}`;
+        for (let i = 0; i < WARMUP; i++) await get(path);
+        const times: number[] = [];
+        for (let i = 0; i < RUNS; i++) times.push(await get(path));
+        times.sort((a, b) => a - b);
+        const [p50, p95] = [percentile(times, 50), percentile(times, 95)];
+        figures.push({ name: `queries: ${endpoint.name}, ${days} days, p50`, value: round(p50), unit: 'ms' });
+        figures.push({ name: `queries: ${endpoint.name}, ${days} days, p95`, value: round(p95), unit: 'ms' });
+        rows.push([endpoint.name, `${days} d`, p50.toFixed(1), p95.toFixed(1), p95 < 50 ? 'yes' : 'NO']);
+      }
+    }
+
+    // the CSV export is measured apart: it streams every event of the range
+    const week = new URLSearchParams({ from: new Date(Date.parse(to) - 7 * DAY).toISOString(), to, tz: ACCOUNT.timezone });
+    const started = performance.now();
+    const csv = await fetch(`${base}/api/v1/analytics/export.csv?${week}`, { headers: { cookie } });
+    let lines = 0;
+    for await (const chunk of csv.body as unknown as AsyncIterable<Uint8Array>) for (const byte of chunk) if (byte === 10) lines++;
+    const seconds = (performance.now() - started) / 1000;
+    figures.push({ name: 'queries: export.csv, 7 days', value: Math.round((lines - 1) / seconds), unit: 'rows/s' });
+    rows.push(['export.csv (streamed)', '7 d', `${(lines - 1).toLocaleString('en')} rows`, `${seconds.toFixed(1)} s`, '–']);
+
+    console.log(table(['endpoint', 'range', 'p50 ms', 'p95 ms', 'p95 < 50 ms'], rows));
+    return figures;
+  } finally {
+    await app.close();
+  }
+}
+
+const round = (ms: number): number => Math.round(ms * 10) / 10;
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]): string => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runQueriesBench().then(
+    () => process.exit(0),
+    (error: Error) => {
+      console.error(error.stack ?? error.message);
+      process.exit(1);
+    },
+  );
+}

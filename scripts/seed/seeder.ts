@@ -1,0 +1,101 @@
+import { RollupService, seededRandom } from '@app/analytics';
+import { dataSourceOptions, migrateDatabase } from '@app/db';
+import { EventStore } from '@app/events';
+import { DataSource } from 'typeorm';
+import { ProgressBar } from './progress.bar.js';
+import { type SeedAccount, seedCreator } from './seed.creator.js';
+import { TrafficModel } from './traffic.model.js';
+
+const DAY = 86_400_000;
+const BATCH = 10_000;
+
+export interface SeedOptions {
+  databaseUrl: string;
+  account: SeedAccount;
+  /** human clicks; profile views (~45% of clicks) and bot hits (~7% of all hits) come on top */
+  clicks: number;
+  days: number;
+  /** the end of the seeded traffic (default now) */
+  until?: number;
+  /** delete an existing account with this email first */
+  replace: boolean;
+  /** in-flight insert batches */
+  concurrency?: number;
+  seed?: number;
+  /** progress bars on this stream; none when null */
+  progress?: NodeJS.WriteStream | null;
+}
+
+export interface SeedResult {
+  creatorId: string;
+  events: number;
+  clicks: number;
+  from: number;
+  to: number;
+  insertSeconds: number;
+  rollupSeconds: number;
+}
+
+/**
+ * Seeds a creator's traffic through the worker's own storage path (EventStore: idempotent insert
+ * and dirty-hour marks in one statement), several batches in flight, then rolls every dirty hour up.
+ */
+export async function seed(options: SeedOptions): Promise<SeedResult> {
+  await migrateDatabase(options.databaseUrl);
+  const concurrency = options.concurrency ?? 3;
+  const base = dataSourceOptions(options.databaseUrl, concurrency + 2);
+  // a seeder can afford to lose its last commits in a crash (it would be re-run): no fsync wait per batch
+  const db = new DataSource({ ...base, extra: { ...(base.extra as object), options: '-c synchronous_commit=off' } });
+  await db.initialize();
+  try {
+    const to = options.until ?? Date.now();
+    const from = to - options.days * DAY;
+    const creator = await seedCreator(db, options.account, { replace: options.replace });
+    const model = new TrafficModel({
+      creatorId: creator.id,
+      links: creator.links,
+      timeZone: options.account.timezone,
+      from,
+      to,
+      clicks: options.clicks,
+      random: seededRandom(options.seed ?? 20260101),
+    });
+
+    const store = new EventStore(db);
+    const writing = options.progress === null ? null : new ProgressBar('events', model.total, 'hits', options.progress);
+    const batches = model.batches(BATCH);
+    let written = 0;
+    const insertStarted = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let next = batches.next(); !next.done; next = batches.next()) {
+          await store.store(next.value);
+          written += next.value.length;
+          writing?.update(written);
+        }
+      }),
+    );
+    writing?.finish(written);
+    const insertSeconds = (performance.now() - insertStarted) / 1000;
+
+    const rollupStarted = performance.now();
+    const rollups = new RollupService(db);
+    const [{ days }] = await db.query(
+      `SELECT count(DISTINCT date_bin('1 day', hour, TIMESTAMPTZ '2000-01-01 00:00:00+00'))::int AS days FROM rollup_dirty_hours`,
+    );
+    const rolling = options.progress === null ? null : new ProgressBar('rollups', days, 'days', options.progress);
+    await rollups.rollDirty({ concurrency: 2, untilClean: true, onProgress: (run) => rolling?.update(run.days) });
+    rolling?.finish();
+    return {
+      creatorId: creator.id,
+      events: written,
+      clicks: options.clicks,
+      from,
+      to,
+      insertSeconds,
+      rollupSeconds: (performance.now() - rollupStarted) / 1000,
+    };
+  } finally {
+    await db.destroy();
+  }
+}
