@@ -6,6 +6,7 @@ import { EventStore } from '@app/events';
 import { RollupService } from '@app/analytics';
 import { DataSource } from 'typeorm';
 import { addHit, type Counts, emptyCounts, insertLink, randomHits, seededRandom, visitorsOf } from '../libs/analytics/src/testing/random-events.js';
+import { LiveHub } from '../apps/api/src/analytics/live.hub.js';
 import { type ApiClient, newCreator } from './support/http-client.js';
 import { eventually, type RunningApi, startApi, startWorker } from './support/stack.js';
 
@@ -544,8 +545,12 @@ describe('live stream', () => {
       // the click on the other link was not sent on this stream
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(received.split('\n').filter((l) => l.startsWith('data: '))).toHaveLength(1);
+      const hub = api.app.get(LiveHub);
+      expect(hub.channels).toBeGreaterThanOrEqual(1);
       abort.abort();
       await read;
+      // closing the stream unsubscribes from the creator's channel
+      await eventually(async () => hub.channels === 0, 2000, 'the unsubscribe');
     } finally {
       abort.abort();
       await worker.close();

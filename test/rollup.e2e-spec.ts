@@ -322,3 +322,33 @@ describe('stored data', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('the rollup job', () => {
+  it('is scheduled once however many workers start, and rolls dirty hours up', async () => {
+    const { startWorker } = await import('./support/stack.js');
+    const creatorId = await insertCreator(db);
+    const link = await insertLink(db, creatorId);
+    const from = Date.UTC(2025, 11, 1);
+    await store.store(randomHits({ creatorId, links: [link.id], from, to: from + 2 * HOUR, count: 50, random: seededRandom(12) }));
+    const workers = [await startWorker(), await startWorker()];
+    try {
+      const { Queue } = await import('bullmq');
+      const { QUEUE_PREFIX, QueueName } = await import('@app/common');
+      const queue = new Queue(QueueName.Rollup, { connection: { url: process.env.REDIS_URL }, prefix: QUEUE_PREFIX });
+      try {
+        const schedulers = await queue.getJobSchedulers();
+        expect(schedulers.map((scheduler) => scheduler.key)).toEqual(['roll-dirty-hours']);
+        expect(schedulers[0].every).toBe(60_000);
+      } finally {
+        await queue.close();
+      }
+      const deadline = Date.now() + 20_000;
+      while ((await dirtyCount(creatorId)) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await dirtyCount(creatorId)).toBe(0);
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM rollup_hourly WHERE creator_id = $1`, [creatorId]);
+      expect(n).toBeGreaterThan(0);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.close()));
+    }
+  });
+});
