@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { migrateDatabase } from '@app/db';
 import { type BenchResult, progress, progressDone } from './support/bench-result.js';
+import { BROWSER_USER_AGENT, createBenchLink } from './support/bench-link.js';
 import { BENCH_DATABASE_URL, freePort, startProcess, stopProcess, waitForHttp } from './support/services.js';
 
 const CONNECTIONS = 32;
@@ -17,7 +18,7 @@ interface LoadFigures {
 }
 
 async function load(url: string, seconds: number, label: string): Promise<LoadFigures> {
-  const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1, headers: { 'user-agent': BROWSER_USER_AGENT } });
   const started = Date.now();
   const ticker = setInterval(() => progress(`redirect: ${label} ${Math.round((Date.now() - started) / 1000)}/${seconds} s`), 1000);
   const result = await instance;
@@ -28,24 +29,6 @@ async function load(url: string, seconds: number, label: string): Promise<LoadFi
     p99: result.latency.p99,
     non3xx: result.non2xx - result['3xx'],
   };
-}
-
-/** A creator and a link in the benchmark database, through the public API. */
-async function createLink(apiUrl: string): Promise<string> {
-  const username = `bench_${Date.now().toString(36)}`;
-  const signup = await fetch(`${apiUrl}/api/v1/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `${username}@bench.local`, password: 'benchmark-password', username }),
-  });
-  const cookie = (signup.headers.get('set-cookie') ?? '').split(';')[0];
-  const created = await fetch(`${apiUrl}/api/v1/links`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-requested-with': 'linkpulse' },
-    body: JSON.stringify({ url: 'https://example.com/landing?ref=bio' }),
-  });
-  if (created.status !== 201) throw new Error(`cannot create the benchmark link: ${created.status} ${await created.text()}`);
-  return ((await created.json()) as { slug: string }).slug;
 }
 
 /**
@@ -63,7 +46,7 @@ export async function runRedirectBench(): Promise<BenchResult[]> {
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   try {
     await waitForHttp(`${apiUrl}/health`);
-    const slug = await createLink(apiUrl);
+    const { slug } = await createBenchLink(apiUrl);
     const baselineUrl = `http://127.0.0.1:${baselinePort}/x`;
     const linkUrl = `${apiUrl}/${slug}`;
     await load(baselineUrl, WARMUP_S, 'warm-up (baseline)');

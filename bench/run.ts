@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { runEnrichBench } from './enrich.bench.js';
+import { runPipelineBench } from './pipeline.bench.js';
 import { runRedirectBench } from './redirect.bench.js';
 import { runReportBench } from './report.bench.js';
 import type { BenchResult } from './support/bench-result.js';
@@ -11,6 +12,7 @@ import type { BenchResult } from './support/bench-result.js';
  */
 const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   redirect: runRedirectBench,
+  pipeline: runPipelineBench,
   enrich: async () => {
     const { value, unit } = await runEnrichBench();
     return [{ bench: 'enrich', metric: 'enrichHit throughput, one core', value, unit }];

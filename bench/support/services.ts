@@ -31,6 +31,8 @@ export function startProcess(entry: 'api' | 'worker', env: Record<string, string
       DATABASE_URL: BENCH_DATABASE_URL,
       REDIS_URL: BENCH_REDIS_URL,
       SPOOL_DIR: mkdtempSync(join(tmpdir(), 'linkpulse-bench-spool-')),
+      // every benchmark click comes from one address: the per-address flood rule would count them as bots
+      CLICK_FLOOD_LIMIT: '0',
       ...env,
     },
   });
