@@ -74,7 +74,7 @@ const INSERT_SQL = `
   ),
   marked AS (
     INSERT INTO rollup_dirty_hours (creator_id, hour)
-    SELECT DISTINCT creator_id, date_trunc('hour', occurred_at) FROM inserted ORDER BY 1, 2
+    SELECT DISTINCT creator_id, date_trunc('hour', occurred_at, 'UTC') FROM inserted ORDER BY 1, 2
     ON CONFLICT (creator_id, hour) DO UPDATE SET version = rollup_dirty_hours.version + 1
   )
   SELECT id FROM inserted`;
