@@ -1,6 +1,6 @@
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type AppConfig, ConfigModule } from '@app/common';
+import { type AppConfig, AppLogger, ConfigModule } from '@app/common';
 import { WorkerModule } from './worker.module.js';
 
 @Module({})
@@ -9,7 +9,8 @@ class WorkerRootModule {}
 /** The worker: no HTTP, only BullMQ processors and schedules. */
 export async function createWorkerApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplicationContext> {
   const root = { module: WorkerRootModule, imports: [ConfigModule.forRoot(config), WorkerModule] };
-  const app = await NestFactory.createApplicationContext(root, options.logger === false ? { logger: false } : {});
+  const logger = options.logger === false ? false : new AppLogger(config.nodeEnv === 'production');
+  const app = await NestFactory.createApplicationContext(root, { logger });
   app.enableShutdownHooks();
   return app;
 }

@@ -1,4 +1,5 @@
 export * from './analytics.types.js';
+export * from './app.logger.js';
 export * from './capture-job.js';
 export * from './config.js';
 export * from './config.module.js';
