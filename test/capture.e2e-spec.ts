@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CAPTURE_JOB, type CaptureJobData, captureJobOptions, QUEUE_PREFIX, QueueName } from '@app/common';
+import { CAPTURE_JOB, type CaptureJobData, type CapturedHit, captureJobOptions, decodeCaptureBatch, encodeCaptureBatch, QUEUE_PREFIX, QueueName } from '@app/common';
 import { Queue } from 'bullmq';
 import type pg from 'pg';
 import { insertLink } from './support/fixtures.js';
@@ -15,9 +15,9 @@ function captureQueue(redisUrl: string): Queue {
   return new Queue(QueueName.Capture, { connection: { url: redisUrl }, prefix: QUEUE_PREFIX });
 }
 
-async function capturedHits(queue: Queue): Promise<CaptureJobData['hits']> {
+async function capturedHits(queue: Queue): Promise<CapturedHit[]> {
   const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized', 'active']);
-  return jobs.flatMap((job) => (job.data as CaptureJobData).hits);
+  return jobs.flatMap((job) => decodeCaptureBatch(job.data as CaptureJobData));
 }
 
 describe('capture on the redirect path', () => {
@@ -190,7 +190,7 @@ describe('capture on the redirect path', () => {
         expect(JSON.stringify(rows)).not.toContain('127.0.0.1');
 
         // redeliver the same hits under a new job id: nothing more is stored
-        const hits = rows.map((row) => ({
+        const hits: CapturedHit[] = rows.map((row) => ({
           id: row.id,
           at: row.occurred_at.getTime(),
           kind: row.kind,
@@ -203,7 +203,7 @@ describe('capture on the redirect path', () => {
           via: 'direct',
           hints: {},
         }));
-        await queue.add(CAPTURE_JOB, { batchId: 'redelivered', hits }, captureJobOptions('redelivered'));
+        await queue.add(CAPTURE_JOB, encodeCaptureBatch('redelivered', hits), captureJobOptions('redelivered'));
         await eventually(async () => !(await queue.getJob('redelivered')), 10_000, 'the redelivered batch');
         expect(await count()).toBe(6);
       } finally {

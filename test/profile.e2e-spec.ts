@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { CaptureJobData, CapturedHit } from '@app/common';
+import { type CaptureJobData, type CapturedHit, decodeCaptureBatch } from '@app/common';
 import { Queue } from 'bullmq';
 import type pg from 'pg';
 import { type ApiClient, newCreator, type Reply } from './support/http-client.js';
@@ -35,7 +35,7 @@ describe('profile API and public page', () => {
   /** The hits captured for a creator so far (no worker runs in this file, so they wait in the queue). */
   const capturedHits = async (creatorId: string): Promise<CapturedHit[]> => {
     const jobs = await captures.getJobs(['waiting', 'delayed', 'active', 'prioritized']);
-    return jobs.flatMap((job) => job.data.hits).filter((hit) => hit.creatorId === creatorId);
+    return jobs.flatMap((job) => decodeCaptureBatch(job.data)).filter((hit) => hit.creatorId === creatorId);
   };
 
   const page = (username: string, init: RequestInit = {}): Promise<Response> => fetch(`${api.url}/@${username}`, { redirect: 'manual', ...init });

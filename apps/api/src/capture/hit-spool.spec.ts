@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { CaptureJobData } from '@app/common';
 import { HitSpool } from './hit-spool.js';
 
-const batch = (batchId: string): CaptureJobData => ({ batchId, hits: [] });
+const batch = (batchId: string): CaptureJobData => ({ batchId, strings: [], hits: [] });
 const failing = async (): Promise<void> => {
   throw new Error('Redis is away');
 };

@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { cappedBackoff, type CaptureJobData, liveChannel, QueueName, RedisService } from '@app/common';
+import { cappedBackoff, type CaptureJobData, decodeCaptureBatch, liveChannel, QueueName, RedisService } from '@app/common';
 import { HitPipeline, liveEventOf } from '@app/events';
 import type { Job } from 'bullmq';
 
@@ -27,7 +27,7 @@ export class CaptureProcessor extends WorkerHost {
   }
 
   async process(job: Job<CaptureJobData>): Promise<number> {
-    const stored = await this.pipeline.process(job.data.hits);
+    const stored = await this.pipeline.process(decodeCaptureBatch(job.data));
     await this.publishLive(stored.filter((hit) => !hit.isBot).map((hit) => [hit.creatorId, liveEventOf(hit)] as const));
     if (job.attemptsMade > 0) this.logger.log(`batch ${job.id} stored after ${job.attemptsMade} retries`);
     return stored.length;
