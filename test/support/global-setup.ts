@@ -6,7 +6,8 @@ import { Redis } from 'ioredis';
 /**
  * Every test run gets its own PostgreSQL database (named here, created and migrated by
  * database.setup.ts before the first test file, dropped after the run) and its own Redis logical
- * database, flushed first. Test workers inherit the environment set here.
+ * database, flushed first. Test workers inherit the environment set here, with the login limits
+ * and click-flood marking off (a test that wants them passes its own environment to startApi).
  */
 export default async function globalSetup(): Promise<void> {
   const base = process.env.TEST_DATABASE_BASE_URL || 'postgres://postgres@127.0.0.1:5432';
@@ -25,5 +26,8 @@ export default async function globalSetup(): Promise<void> {
     REDIS_URL: redisUrl,
     SPOOL_DIR: mkdtempSync(join(tmpdir(), 'linkpulse-spool-')),
     LINKPULSE_TEST_DATABASE: name,
+    // suites sign up many creators and fire many clicks from 127.0.0.1; test/security*.e2e-spec.ts turn both back on
+    AUTH_RATE_LIMITS: 'off',
+    CLICK_FLOOD_LIMIT: '0',
   });
 }

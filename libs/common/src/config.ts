@@ -20,6 +20,10 @@ export class AppConfig {
   reportRetentionMonths!: number;
   smtpUrl!: string | null;
   reportFrom!: string;
+  /** login and signup limits in Redis (docs/security.md); off only for test runs and demos */
+  authRateLimits!: boolean;
+  /** clicks (or views) per minute from one address on one link (or page) above which they count as bots; 0: never */
+  clickFloodLimit!: number;
 }
 
 export class ConfigError extends Error {}
@@ -32,6 +36,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new ConfigError(`${name} must be on or off, got "${raw}"`);
 }
 
 function url(env: NodeJS.ProcessEnv, name: string, fallback: string, protocols: string[]): string {
@@ -69,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reportRetentionMonths: integer(env, 'REPORT_RETENTION_MONTHS', 24, 1, 1200),
     smtpUrl: env.SMTP_URL || null,
     reportFrom: env.REPORT_FROM || 'Linkpulse <reports@linkpulse.local>',
+    authRateLimits: onOff(env, 'AUTH_RATE_LIMITS', true),
+    clickFloodLimit: integer(env, 'CLICK_FLOOD_LIMIT', 30, 0, 1_000_000),
   });
 }
 

@@ -24,6 +24,8 @@ export interface CapturedHit {
   via: Via;
   /** User-Agent client hints, when the browser sent them */
   hints: ClientHints;
+  /** set when this client went over the per-address limit on this link or page: stored as a bot ('rate-limited') */
+  flood?: true;
 }
 
 export interface ClientHints {

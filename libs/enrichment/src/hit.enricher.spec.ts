@@ -86,6 +86,25 @@ describe('enrichHit', () => {
     expect(enrichHit(scan, ctx)).toMatchObject({ source: 'qr', via: 'qr', browser: 'Safari', device: 'mobile' });
   });
 
+  it('counts a hit the API marked as a flood as a bot, keeping a named bot’s name', () => {
+    expect(enrichHit(captured({ flood: true }), ctx)).toMatchObject({
+      isBot: true,
+      botName: 'rate-limited',
+      browser: 'Instagram',
+      country: 'US',
+    });
+    expect(enrichHit(captured({ flood: true, userAgent: 'Twitterbot/1.0' }), ctx)).toMatchObject({
+      isBot: true,
+      botName: 'Twitterbot',
+    });
+    expect(enrichHit(captured({}), ctx)).toMatchObject({ isBot: false, botName: null });
+  });
+
+  it('drops control characters from UTM values (PostgreSQL text cannot hold U+0000)', () => {
+    const enriched = enrichHit(captured({ query: 'utm_source=a%00b&utm_campaign=%0Aspring%1F&utm_term=%00' }), ctx);
+    expect(enriched).toMatchObject({ utmSource: 'ab', source: 'ab', utmCampaign: 'spring', utmTerm: null });
+  });
+
   it('stores no trace of the IP address', () => {
     const enriched = enrichHit(captured({ ip: '2a01:4f8::1' }), ctx);
     expect(JSON.stringify(enriched)).not.toContain('2a01:4f8::1');

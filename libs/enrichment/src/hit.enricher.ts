@@ -11,9 +11,14 @@ export interface EnrichmentContext {
   salt: Buffer;
 }
 
+/** The bot name of hits the API marked as a flood from one client (CapturedHit.flood). */
+export const FLOOD_BOT_NAME = 'rate-limited';
+
 /** Everything stored about a hit; bots are enriched alike so bot hits can be broken down too. */
 export function enrichHit(hit: CapturedHit, ctx: EnrichmentContext): EnrichedHit {
-  const { isBot, botName } = classifyBot(hit.userAgent);
+  const classified = classifyBot(hit.userAgent);
+  // a client over the per-address limit counts as a bot, unless its user agent already named one
+  const { isBot, botName } = hit.flood && !classified.isBot ? { isBot: true, botName: FLOOD_BOT_NAME } : classified;
   const { source, referrerHost, utm } = classifySource(hit);
   const { country, region, city } = ctx.geo.lookup(hit.ip);
   const { device, browser, os } = parseUserAgent(hit.userAgent, hit.hints);

@@ -40,7 +40,10 @@ export function sourceFromUtm(utmSource: string): string {
   return SOURCE_ALIASES[value] ?? value;
 }
 
+// control characters are dropped: PostgreSQL text cannot hold U+0000, and one such click must not block its batch
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 function utmValue(params: URLSearchParams, name: string): string | null {
-  const value = params.get(name)?.trim();
+  const value = params.get(name)?.replace(CONTROL_CHARACTERS, '').trim();
   return value ? value.slice(0, MAX_LENGTH) : null;
 }

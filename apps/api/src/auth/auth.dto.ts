@@ -66,6 +66,19 @@ export class DeleteMeDto {
   password: string;
 }
 
+export class ChangePasswordDto {
+  @ApiProperty({ description: 'the password in use now' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 200 })
+  @IsString()
+  @Length(8, 200, { message: 'newPassword must be between 8 and 200 characters' })
+  newPassword: string;
+}
+
 export class MeDto {
   @ApiProperty() id: string;
   @ApiProperty() email: string;

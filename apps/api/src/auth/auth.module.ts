@@ -1,13 +1,15 @@
 import { Global, Module } from '@nestjs/common';
+import { RateLimiter } from '../http/rate-limiter.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { AuthThrottle } from './auth.throttle.js';
 import { TokensController, TokensService } from './tokens.controller.js';
 
 @Global()
 @Module({
   controllers: [AuthController, TokensController],
-  providers: [AuthService, AuthGuard, TokensService],
-  exports: [AuthService, AuthGuard],
+  providers: [AuthService, AuthGuard, TokensService, RateLimiter, AuthThrottle],
+  exports: [AuthService, AuthGuard, RateLimiter],
 })
 export class AuthModule {}

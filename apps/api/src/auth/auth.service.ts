@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { ApiToken, Creator, Session } from '@app/db';
 import { DataSource, Repository } from 'typeorm';
-import type { DeleteMeDto, LoginDto, SignupDto, UpdateMeDto } from './auth.dto.js';
+import { LinkCache } from '../redirect/link-cache.service.js';
+import type { ChangePasswordDto, DeleteMeDto, LoginDto, SignupDto, UpdateMeDto } from './auth.dto.js';
+import { AuthThrottle } from './auth.throttle.js';
 import type { Principal } from './authenticated-request.js';
 import { hashPassword, verifyPassword } from './password.hasher.js';
 import { hashSecret, newSecret } from './secret-token.js';
@@ -14,6 +23,8 @@ const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 const DUMMY_HASH = hashPassword('linkpulse-dummy-password');
 
 const UNIQUE_VIOLATION = '23505';
+/** slugs whose cached targets are dropped at once when an account is deleted */
+const INVALIDATION_CHUNK = 100;
 
 @Injectable()
 export class AuthService {
@@ -22,9 +33,12 @@ export class AuthService {
     @InjectRepository(Creator) private readonly creators: Repository<Creator>,
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>,
+    private readonly throttle: AuthThrottle,
+    private readonly linkCache: LinkCache,
   ) {}
 
-  async signup(dto: SignupDto): Promise<{ creator: Creator; sessionToken: string }> {
+  async signup(dto: SignupDto, address: string): Promise<{ creator: Creator; sessionToken: string }> {
+    await this.throttle.signup(address, dto.email);
     const passwordHash = await hashPassword(dto.password);
     const creator = await this.db
       .transaction(async (tx) => {
@@ -45,13 +59,15 @@ export class AuthService {
     return { creator, sessionToken: await this.createSession(creator.id) };
   }
 
-  async login(dto: LoginDto): Promise<{ creator: Creator; sessionToken: string }> {
+  async login(dto: LoginDto, address: string): Promise<{ creator: Creator; sessionToken: string }> {
+    await this.throttle.login(address, dto.email);
     const creator = await this.creators
       .createQueryBuilder('c')
       .where('lower(c.email) = lower(:email)', { email: dto.email.trim() })
       .getOne();
     const valid = await verifyPassword(creator?.passwordHash ?? (await DUMMY_HASH), dto.password);
     if (!creator || !valid) throw new UnauthorizedException('Wrong email or password');
+    await this.throttle.passwordAccepted(dto.email);
     return { creator, sessionToken: await this.createSession(creator.id) };
   }
 
@@ -95,13 +111,43 @@ export class AuthService {
     return this.me(creatorId);
   }
 
-  /** Deletes the account; every row of its data goes with it (foreign keys cascade). */
+  /**
+   * Deletes the account; every row of its data goes with it (foreign keys cascade), and every API
+   * process forgets its links at once (they would otherwise keep redirecting from the caches).
+   */
   async deleteMe(creatorId: string, dto: DeleteMeDto): Promise<void> {
     const creator = await this.me(creatorId);
+    await this.throttle.passwordAttempt(creator.email);
     if (!(await verifyPassword(creator.passwordHash, dto.password))) {
       throw new UnauthorizedException('Wrong password');
     }
+    await this.throttle.passwordAccepted(creator.email);
+    const slugs: { slug: string }[] = await this.db.query('SELECT slug FROM links WHERE creator_id = $1', [creatorId]);
     await this.creators.delete({ id: creatorId });
+    for (let i = 0; i < slugs.length; i += INVALIDATION_CHUNK) {
+      await Promise.all(slugs.slice(i, i + INVALIDATION_CHUNK).map(({ slug }) => this.linkCache.invalidate(slug)));
+    }
+  }
+
+  /**
+   * Changes the password and revokes every session of the account, this one included; a request
+   * made with a session gets a new one back (returned), so only this browser stays signed in.
+   * API tokens are kept: they are revoked one by one (DELETE /tokens/{id}).
+   */
+  async changePassword(principal: Principal, dto: ChangePasswordDto): Promise<string | null> {
+    const creator = await this.me(principal.creatorId);
+    await this.throttle.passwordAttempt(creator.email);
+    if (!(await verifyPassword(creator.passwordHash, dto.currentPassword))) {
+      throw new ForbiddenException('currentPassword is wrong');
+    }
+    await this.throttle.passwordAccepted(creator.email);
+    if (dto.newPassword === dto.currentPassword) throw new BadRequestException('newPassword must differ from currentPassword');
+    const passwordHash = await hashPassword(dto.newPassword);
+    await this.db.transaction(async (tx) => {
+      await tx.update(Creator, { id: creator.id }, { passwordHash });
+      await tx.delete(Session, { creatorId: creator.id });
+    });
+    return principal.via === 'session' ? this.createSession(creator.id) : null;
   }
 
   private async createSession(creatorId: string): Promise<string> {

@@ -3,6 +3,7 @@ import {
   AppConfig,
   CAPTURE_JOB,
   type CaptureJobData,
+  encodeCaptureBatch,
   captureJobOptions,
   type CapturedHit,
   QueueName,
@@ -10,6 +11,7 @@ import {
   uuidV7,
 } from '@app/common';
 import { MetricsService } from '../health/metrics.service.js';
+import { ClickFloodDetector, FLOOD_WINDOW_MS } from './click-flood.detector.js';
 import { HitSpool } from './hit-spool.js';
 
 const MAX_BATCH = 250;
@@ -21,12 +23,15 @@ const SEND_TIMEOUT_MS = 2000;
  * Takes captured hits off the redirect path. Hits are buffered for at most 10 ms and handed to
  * Redis as one BullMQ job per batch (one round trip instead of one per click); the response never
  * waits on it. When Redis cannot take a batch, the batch goes to the spool file and is replayed
- * when Redis is back.
+ * when Redis is back. A client over CLICK_FLOOD_LIMIT hits a minute on one link (or page) has
+ * its hits marked as a flood, counted as bots by the worker (click-flood.detector.ts).
  */
 @Injectable()
 export class HitCapture implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Capture');
   private readonly spool: HitSpool;
+  private readonly floods: ClickFloodDetector;
+  private floodSweepTimer: NodeJS.Timeout | null = null;
   private buffer: CapturedHit[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
   private replayTimer: NodeJS.Timeout | null = null;
@@ -39,6 +44,7 @@ export class HitCapture implements OnModuleInit, OnApplicationShutdown {
     private readonly metrics: MetricsService,
   ) {
     this.spool = new HitSpool(config.spoolDir);
+    this.floods = new ClickFloodDetector(config.clickFloodLimit);
     // Nest does not order shutdown hooks across modules: Redis waits for the last batch
     redis.beforeClose(() => this.drain());
   }
@@ -46,9 +52,15 @@ export class HitCapture implements OnModuleInit, OnApplicationShutdown {
   onModuleInit(): void {
     this.replayTimer = setInterval(() => void this.replaySpool(), REPLAY_EVERY_MS);
     this.replayTimer.unref();
+    this.floodSweepTimer = setInterval(() => this.floods.sweep(), FLOOD_WINDOW_MS);
+    this.floodSweepTimer.unref();
   }
 
   capture(hit: CapturedHit): void {
+    if (this.floods.isFlood(hit.ip, hit.linkId ?? hit.creatorId, hit.at)) {
+      hit.flood = true;
+      this.metrics.hitsFlooded.inc({ kind: hit.kind });
+    }
     this.buffer.push(hit);
     this.metrics.hitsCaptured.inc({ kind: hit.kind });
     if (this.buffer.length >= MAX_BATCH) this.flush();
@@ -60,7 +72,7 @@ export class HitCapture implements OnModuleInit, OnApplicationShutdown {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     if (this.buffer.length === 0) return Promise.resolve();
-    const batch: CaptureJobData = { batchId: uuidV7(), hits: this.buffer };
+    const batch = encodeCaptureBatch(uuidV7(), this.buffer);
     this.buffer = [];
     const sending = this.send(batch).catch(() => this.toSpool(batch));
     this.inFlight.add(sending);
@@ -93,6 +105,7 @@ export class HitCapture implements OnModuleInit, OnApplicationShutdown {
 
   private async drain(): Promise<void> {
     if (this.replayTimer) clearInterval(this.replayTimer);
+    if (this.floodSweepTimer) clearInterval(this.floodSweepTimer);
     await this.flush();
     await Promise.all(this.inFlight);
   }

@@ -21,6 +21,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly hitsFlooded = new Counter({
+    name: 'linkpulse_hits_flood_total',
+    help: 'Captured hits over the per-address limit (CLICK_FLOOD_LIMIT), to be counted as bots',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
   readonly hitsSpooled = new Counter({
     name: 'linkpulse_hits_spooled_total',
     help: 'Captured hits written to the local spool because Redis could not take them',

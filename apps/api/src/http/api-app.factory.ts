@@ -1,17 +1,36 @@
 import fastifyCookie from '@fastify/cookie';
-import { type INestApplication, Module, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, type INestApplication, Module, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { onRequestHookHandler } from 'fastify';
 import { AppConfig, ConfigModule } from '@app/common';
 import { AppModule } from '../app.module.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { serveDashboard } from './dashboard.static.js';
+import { acceptJsonBodiesOnly } from './json-body.parser.js';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
 
+/** Headers of every `/api` response (JSON, CSV, PDF, QR codes, the OpenAPI UI); pages set their own. */
+export const API_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+} as const;
+
 @Module({})
 class ApiRootModule {}
+
+/**
+ * Every `/api` request: the headers above, and no NUL (`%00`) anywhere in its path or query, which
+ * PostgreSQL text cannot hold (a filter such as `?city=%00` would otherwise be a 500).
+ */
+const apiRequestHook: onRequestHookHandler = (request, reply, done) => {
+  void reply.headers(API_HEADERS);
+  if (request.url.includes('%00')) return done(new BadRequestException('The address must not contain %00 (NUL)'));
+  done();
+};
 
 /** TRUST_PROXY: 'true', 'false', or addresses/CIDRs/names ('loopback', 'uniquelocal') separated by commas. */
 function trustProxySetting(value: string): boolean | string[] {
@@ -37,6 +56,8 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
   });
   const root = { module: ApiRootModule, imports: [ConfigModule.forRoot(config), AppModule] };
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    // bodies are parsed by json-body.parser.ts: JSON only, nesting capped
+    bodyParser: false,
     bufferLogs: options.logger !== false,
     ...(options.logger === false ? { logger: false } : {}),
   });
@@ -45,13 +66,20 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
   app.enableShutdownHooks();
 
   const metrics = app.get(MetricsService);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onResponse', (request, reply, done) => {
-      metrics.requestDuration.observe({ route: routeKind(request.url), status: String(reply.statusCode) }, reply.elapsedTime / 1000);
-      done();
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  acceptJsonBodiesOnly(fastify);
+  // a hook on the /api routes only, attached as each is registered: the redirect pays nothing for it
+  fastify.addHook('onRoute', (route) => {
+    if (!route.url?.startsWith('/api/')) return;
+    route.onRequest = [...(route.onRequest ? [route.onRequest].flat() : []), apiRequestHook];
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.requestDuration.observe(
+      { route: routeKind(request.url), status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
 
   setUpOpenApi(app);
   serveDashboard(app);

@@ -33,7 +33,9 @@ function bodyOf(exception: unknown): ErrorBody {
   // Fastify's own errors (body too large, malformed JSON, wrong content type) carry a 4xx statusCode
   const statusCode = (exception as { statusCode?: number }).statusCode;
   if (statusCode && statusCode >= 400 && statusCode < 500) {
-    return { statusCode, error: REASONS[statusCode] ?? 'Bad Request', message: (exception as Error).message };
+    const message =
+      statusCode === 415 ? 'Request bodies must be JSON, sent with Content-Type: application/json' : (exception as Error).message;
+    return { statusCode, error: REASONS[statusCode] ?? 'Bad Request', message };
   }
   return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
 }
@@ -47,10 +49,21 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = bodyOf(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // a stream (CSV export) that fails once its headers are out can only be cut short
+    if (reply.raw.headersSent) {
+      reply.raw.destroy();
+      return;
+    }
     if (exception instanceof HttpException) {
       const retryAfter = (exception.getResponse() as { retryAfter?: number }).retryAfter;
       if (retryAfter) void reply.header('Retry-After', String(retryAfter));
     }
-    void reply.status(body.statusCode).header('Cache-Control', 'no-store').send(body);
+    // the type is set again: a route that had chosen another one (text/csv) cannot serialise an object
+    void reply
+      .status(body.statusCode)
+      .type('application/json; charset=utf-8')
+      .header('Cache-Control', 'no-store')
+      .header('X-Content-Type-Options', 'nosniff')
+      .send(body);
   }
 }
