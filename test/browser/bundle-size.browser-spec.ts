@@ -36,7 +36,11 @@ const kB = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
 
 describe('initial JavaScript of the dashboard build', () => {
   const html = read('index.html').toString('utf8');
-  const entries = [...html.matchAll(/<script[^>]+type="module"[^>]+src="\/app\/([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="\/app\/([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+  const entries = [
+    ...html.matchAll(
+      /<script[^>]+type="module"[^>]+src="\/app\/([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="\/app\/([^"]+)"/g,
+    ),
+  ].map((m) => m[1] ?? m[2]);
   const shell = closure(entries);
 
   it('index.html loads one module script and no inline script (the CSP allows none)', () => {
@@ -46,11 +50,15 @@ describe('initial JavaScript of the dashboard build', () => {
 
   it('is under 150 kB gzipped, for the shell and for the overview page on top of it', () => {
     const shellBytes = gzipped(shell);
-    const overviewChunk = read(entries[0]).toString('utf8').match(/import\(`\.\/(OverviewPage-[^`]+\.js)`\)/);
+    const overviewChunk = read(entries[0])
+      .toString('utf8')
+      .match(/import\(`\.\/(OverviewPage-[^`]+\.js)`\)/);
     expect(overviewChunk).not.toBeNull();
     const overview = closure([`assets/${overviewChunk![1]}`]).filter((file) => !shell.includes(file));
     const overviewBytes = shellBytes + gzipped(overview);
-    console.log(`initial JavaScript (gzip -9): shell ${kB(shellBytes)} in ${shell.length} file(s); with the overview page ${kB(overviewBytes)} in ${shell.length + overview.length} files`);
+    console.log(
+      `initial JavaScript (gzip -9): shell ${kB(shellBytes)} in ${shell.length} file(s); with the overview page ${kB(overviewBytes)} in ${shell.length + overview.length} files`,
+    );
     expect(shellBytes).toBeLessThan(LIMIT);
     expect(overviewBytes).toBeLessThan(LIMIT);
   });

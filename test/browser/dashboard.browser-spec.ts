@@ -2,7 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext } from 'playwright-core';
 import { logIn, openContext, panel, settled, statCard, textOf, until, type WatchedContext } from './support/browser.js';
-import { AGENTS, apiCreator, backdate, click, createLink, type Creator, DAY, type DashboardStack, startDashboardStack, waitForClicks } from './support/dashboard-stack.js';
+import {
+  AGENTS,
+  apiCreator,
+  backdate,
+  click,
+  createLink,
+  type Creator,
+  DAY,
+  type DashboardStack,
+  startDashboardStack,
+  visit,
+  waitForCounts,
+} from './support/dashboard-stack.js';
 
 /**
  * The dashboard in Chromium against the real API and worker (fresh database): what a creator does
@@ -40,7 +52,8 @@ const TIKTOK = { userAgent: AGENTS.androidTikTok, referer: 'https://www.tiktok.c
 
 /**
  * A creator with one link and traffic whose every number is known:
- *   now: 2 clicks from Instagram (two people), 1 from TikTok — real redirects through the worker;
+ *   now: 2 clicks from Instagram (two people), 1 from TikTok — real redirects through the worker —
+ *        and 3 views of the profile page from TikTok (TikTok has more hits, Instagram more clicks);
  *   10 days ago: 1 click from Instagram (last week's "previous period" of the 7-day view);
  *   40 days ago: 2 clicks from X (the previous period of the 30-day view).
  */
@@ -50,13 +63,21 @@ async function creatorWithTraffic(): Promise<{ creator: Creator; link: { id: str
   await click(stack.base, link.slug, { ...IG, ip: '85.214.132.117' });
   await click(stack.base, link.slug, { ...IG, ip: '81.2.69.142' });
   await click(stack.base, link.slug, { ...TIKTOK, ip: '8.8.8.8' });
+  for (const ip of ['8.8.8.8', '52.95.110.1', '104.16.0.1'])
+    expect((await visit(stack.base, `/@${creator.username}`, { ...TIKTOK, ip })).status).toBe(200);
   const base = { kind: 'click' as const, creatorId: creator.id, linkId: link.id };
   await backdate(stack.worker, [
-    { ...base, at: Date.now() - 10 * DAY, userAgent: AGENTS.iphoneInstagram, referer: 'https://l.instagram.com/', ip: '62.210.0.1' },
+    {
+      ...base,
+      at: Date.now() - 10 * DAY,
+      userAgent: AGENTS.iphoneInstagram,
+      referer: 'https://l.instagram.com/',
+      ip: '62.210.0.1',
+    },
     { ...base, at: Date.now() - 40 * DAY, userAgent: AGENTS.windowsChrome, referer: 'https://t.co/abc', ip: '8.8.8.8' },
     { ...base, at: Date.now() - 40 * DAY + 3_600_000, userAgent: AGENTS.macSafari, referer: 'https://t.co/abc', ip: '1.1.1.1' },
   ]);
-  await waitForClicks(creator, 3);
+  await waitForCounts(creator, { clicks: 3, views: 3 });
   return { creator, link };
 }
 
@@ -67,7 +88,10 @@ async function signedIn(creator: Creator): Promise<WatchedContext> {
 }
 
 /** The numbers one headline card shows: value, previous period, change (as the badge describes it to screen readers). */
-async function card(page: WatchedContext['page'], label: string): Promise<{ value: string; previous: string | null; change: string | null }> {
+async function card(
+  page: WatchedContext['page'],
+  label: string,
+): Promise<{ value: string; previous: string | null; change: string | null }> {
   const c = statCard(page, label);
   const value = await textOf(c.locator('.value'));
   const previous = (await c.locator('.prev').count()) ? await textOf(c.locator('.prev')) : null;
@@ -121,18 +145,33 @@ describe('the dashboard in a browser', () => {
     await page.getByRole('link', { name: 'Overview' }).first().click();
     await page.locator('.live .status.live').waitFor();
     const live = page.locator('.live .count');
-    expect(await until(() => textOf(live), (v) => v === '0')).toBe('0');
+    expect(
+      await until(
+        () => textOf(live),
+        (v) => v === '0',
+      ),
+    ).toBe('0');
     expect(await cardWhen(page, 'Clicks', { value: '0' })).toMatchObject({ value: '0' });
 
     // someone taps the link in their Instagram bio
     await click(stack.base, slug, { ...IG, ip: '85.214.132.117' });
 
     // the live counter counts it without a reload…
-    expect(await until(() => textOf(live), (v) => v === '1', 15_000)).toBe('1');
+    expect(
+      await until(
+        () => textOf(live),
+        (v) => v === '1',
+        15_000,
+      ),
+    ).toBe('1');
     expect(await textOf(page.locator('.live .what'))).toMatch(/^click\b.*in the last 30 min/);
     // …and the whole overview has it on the next load
     await page.reload();
-    expect(await cardWhen(page, 'Clicks', { value: '1' })).toEqual({ value: '1', previous: 'vs 0', change: 'Previous period: 0' });
+    expect(await cardWhen(page, 'Clicks', { value: '1' })).toEqual({
+      value: '1',
+      previous: 'vs 0',
+      change: 'Previous period: 0',
+    });
     expect((await cardWhen(page, 'Unique visitors', { value: '1' })).value).toBe('1');
     expect(await textOf(panel(page, 'Top links').locator('li .count'))).toBe('1');
     expect(await textOf(panel(page, 'Top links').locator('li .label'))).toContain('My landing page');
@@ -168,12 +207,20 @@ describe('the dashboard in a browser', () => {
 
     // the default view: last 7 days against the 7 before
     expect(await page.getByRole('button', { name: '7d' }).getAttribute('aria-pressed')).toBe('true');
-    expect(await cardWhen(page, 'Clicks', { value: '3' })).toEqual({ value: '3', previous: 'vs 1', change: 'Up 200% from 1 in the previous period' });
+    expect(await cardWhen(page, 'Clicks', { value: '3' })).toEqual({
+      value: '3',
+      previous: 'vs 1',
+      change: 'Up 200% from 1 in the previous period',
+    });
     const label7 = await textOf(page.locator('.label-range'));
 
     await page.getByRole('button', { name: '30d' }).click();
     await page.waitForURL((url) => url.searchParams.get('range') === '30d');
-    expect(await cardWhen(page, 'Clicks', { value: '4' })).toEqual({ value: '4', previous: 'vs 2', change: 'Up 100% from 2 in the previous period' });
+    expect(await cardWhen(page, 'Clicks', { value: '4' })).toEqual({
+      value: '4',
+      previous: 'vs 2',
+      change: 'Up 100% from 2 in the previous period',
+    });
     expect(await page.getByRole('button', { name: '30d' }).getAttribute('aria-pressed')).toBe('true');
     expect(await textOf(page.locator('.label-range'))).not.toBe(label7);
     // the chart has a point per day of the 30 (a line for now and a dashed one for the previous period)
@@ -204,7 +251,12 @@ describe('the dashboard in a browser', () => {
     await page.goto(`${stack.base}/app/`);
     const sources = panel(page, 'Sources');
     expect(await cardWhen(page, 'Clicks', { value: '3' })).toMatchObject({ value: '3' });
-    const rows = async () => sources.locator('li').evaluateAll((items) => items.map((li) => [li.querySelector('.label')!.textContent!.trim(), li.querySelector('.count')!.textContent!.trim()]));
+    const rows = async () =>
+      sources
+        .locator('li')
+        .evaluateAll((items) =>
+          items.map((li) => [li.querySelector('.label')!.textContent!.trim(), li.querySelector('.count')!.textContent!.trim()]),
+        );
     expect(await rows()).toEqual([
       ['Instagram', '2'],
       ['TikTok', '1'],
@@ -215,7 +267,11 @@ describe('the dashboard in a browser', () => {
     const chips = page.getByRole('group', { name: 'Active filters' });
     await chips.waitFor();
     expect((await textOf(chips)).replace(/\s+/g, ' ')).toBe('Filtered by Source Instagram');
-    expect(await cardWhen(page, 'Clicks', { value: '2' })).toEqual({ value: '2', previous: 'vs 1', change: 'Up 100% from 1 in the previous period' });
+    expect(await cardWhen(page, 'Clicks', { value: '2' })).toEqual({
+      value: '2',
+      previous: 'vs 1',
+      change: 'Up 100% from 1 in the previous period',
+    });
     expect(await until(rows, (r) => r.length === 1)).toEqual([['Instagram', '2']]);
     expect(await sources.getByRole('button', { name: /Instagram/ }).isDisabled()).toBe(true);
     expect(await textOf(panel(page, 'Top links').locator('li .count'))).toBe('2');
@@ -224,7 +280,9 @@ describe('the dashboard in a browser', () => {
       () => panel(page, 'Locations').locator('li .label').allInnerTexts(),
       (c) => c.length === 2,
     );
-    expect(countries).toEqual(expect.arrayContaining([expect.stringContaining('Germany'), expect.stringContaining('United Kingdom')]));
+    expect(countries).toEqual(
+      expect.arrayContaining([expect.stringContaining('Germany'), expect.stringContaining('United Kingdom')]),
+    );
 
     await chips.getByRole('button', { name: 'Remove filter Source: instagram' }).click();
     await page.waitForURL((url) => !url.searchParams.has('source'));
@@ -276,7 +334,12 @@ describe('the dashboard in a browser', () => {
     const dialog = page.getByRole('dialog', { name: `QR code for /${link.slug}` });
     await dialog.waitFor();
     const image = dialog.getByRole('img', { name: /^QR code that opens/ });
-    expect(await until(() => image.evaluate((img: { complete: boolean; naturalWidth: number }) => (img.complete ? img.naturalWidth : 0)), (w) => Number(w) > 0)).toBeGreaterThan(0);
+    expect(
+      await until(
+        () => image.evaluate((img: { complete: boolean; naturalWidth: number }) => (img.complete ? img.naturalWidth : 0)),
+        (w) => Number(w) > 0,
+      ),
+    ).toBeGreaterThan(0);
 
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('link', { name: 'PNG' }).click()]);
     expect(download.suggestedFilename()).toBe(`${link.slug}-qr.png`);

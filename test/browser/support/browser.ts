@@ -1,10 +1,25 @@
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type ConsoleMessage,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it), headless, with nothing talking to Google. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -76,7 +91,11 @@ export async function openContext(browser: Browser, options: BrowserContextOptio
 }
 
 /** Logs the context in through the API's login endpoint: the session cookie lands in the browser. */
-export async function logIn(context: BrowserContext, baseUrl: string, credentials: { email: string; password: string }): Promise<void> {
+export async function logIn(
+  context: BrowserContext,
+  baseUrl: string,
+  credentials: { email: string; password: string },
+): Promise<void> {
   const response = await context.request.post(`${baseUrl}/api/v1/auth/login`, {
     data: { email: credentials.email, password: credentials.password },
     headers: { 'x-requested-with': 'linkpulse' },
@@ -114,16 +133,43 @@ export function panel(page: Page, title: string): Locator {
 }
 
 /** What the page functions below use of the page's globals (this project compiles without the DOM's types). */
-declare const document: { querySelector(selector: string): unknown; querySelectorAll(selector: string): { length: number }; fonts: { ready: Promise<unknown> } };
+declare const document: {
+  querySelector(selector: string): unknown;
+  querySelectorAll(selector: string): { length: number };
+  fonts: { ready: Promise<unknown> };
+  documentElement: { scrollHeight: number };
+};
 
 /**
  * Waits until every panel of the page has its data: no skeletons, nothing busy, web fonts in.
  * (Not `networkidle`: the live counter's event stream stays open.)
  */
 export async function settled(page: Page, timeoutMs = 30_000): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('main, .auth') !== null && document.querySelectorAll('.skeleton, [aria-busy="true"]').length === 0, undefined, {
-    timeout: timeoutMs,
-    polling: 100,
-  });
+  await page.waitForFunction(
+    () =>
+      document.querySelector('main, .auth') !== null && document.querySelectorAll('.skeleton, [aria-busy="true"]').length === 0,
+    undefined,
+    {
+      timeout: timeoutMs,
+      polling: 100,
+    },
+  );
   await page.evaluate(() => document.fonts.ready.then(() => true));
+}
+
+/**
+ * A screenshot of the whole page (or its top `height` pixels) as a screen that tall would show it.
+ * Playwright's `fullPage` keeps fixed elements where the viewport had them (the phone tab bar
+ * would sit mid-page), so the viewport itself is made as tall as the page, then put back.
+ */
+export async function wholePage(page: Page, path: string, height?: number): Promise<void> {
+  const viewport = page.viewportSize()!;
+  const full = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.ceil(height ?? Math.max(full, viewport.height)) });
+  await settled(page);
+  try {
+    await page.screenshot({ path, animations: 'disabled' });
+  } finally {
+    await page.setViewportSize(viewport);
+  }
 }
