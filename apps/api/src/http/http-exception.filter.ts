@@ -22,7 +22,15 @@ const REASONS: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+const UNSUPPORTED_MEDIA_TYPE = 'Request bodies must be JSON, sent with Content-Type: application/json';
+
 function bodyOf(exception: unknown): ErrorBody {
+  const body = describe(exception);
+  // Fastify's own 415 says only "Unsupported Media Type": the API takes JSON and nothing else
+  return body.statusCode === 415 ? { ...body, message: UNSUPPORTED_MEDIA_TYPE } : body;
+}
+
+function describe(exception: unknown): ErrorBody {
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
     const response = exception.getResponse();
@@ -33,9 +41,7 @@ function bodyOf(exception: unknown): ErrorBody {
   // Fastify's own errors (body too large, malformed JSON, wrong content type) carry a 4xx statusCode
   const statusCode = (exception as { statusCode?: number }).statusCode;
   if (statusCode && statusCode >= 400 && statusCode < 500) {
-    const message =
-      statusCode === 415 ? 'Request bodies must be JSON, sent with Content-Type: application/json' : (exception as Error).message;
-    return { statusCode, error: REASONS[statusCode] ?? 'Bad Request', message };
+    return { statusCode, error: REASONS[statusCode] ?? 'Bad Request', message: (exception as Error).message };
   }
   return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
 }
