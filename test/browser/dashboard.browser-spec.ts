@@ -14,6 +14,7 @@ import {
   startDashboardStack,
   visit,
   waitForCounts,
+  waitForLiveSubscription,
 } from './support/dashboard-stack.js';
 
 /**
@@ -144,6 +145,8 @@ describe('the dashboard in a browser', () => {
     // the overview, with the live counter connected and at zero before the click
     await page.getByRole('link', { name: 'Overview' }).first().click();
     await page.locator('.live .status.live').waitFor();
+    const me = await (await page.request.get(`${stack.base}/api/v1/me`)).json();
+    await waitForLiveSubscription(me.id);
     const live = page.locator('.live .count');
     expect(
       await until(

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { type CapturedHit, uuidV7 } from '@app/common';
+import { type CapturedHit, liveChannel, uuidV7 } from '@app/common';
 import { enrichHit, GeoLookup } from '@app/enrichment';
 import { HitPipeline, utcDay } from '@app/events';
+import { Redis } from 'ioredis';
 import type { Browser } from 'playwright-core';
 import { type ApiClient, newCreator } from '../../support/http-client.js';
 import { eventually, type RunningApi, startApi, startWorker } from '../../support/stack.js';
@@ -146,17 +147,42 @@ export async function waitForCounts(
   counts: { clicks: number; views?: number },
   from = new Date(Date.now() - 3_600_000),
 ): Promise<void> {
-  await eventually(
-    async () => {
-      const query = new URLSearchParams({ from: from.toISOString(), to: new Date().toISOString() });
-      const reply = await creator.client.get(`/api/v1/analytics/overview?${query}`);
-      return (
-        reply.status === 200 && reply.body.clicks.value === counts.clicks && reply.body.profileViews.value === (counts.views ?? 0)
-      );
-    },
-    20_000,
-    `${counts.clicks} clicks and ${counts.views ?? 0} views counted`,
-  );
+  const expected = { clicks: counts.clicks, views: counts.views ?? 0 };
+  let seen = { clicks: -1, views: -1 };
+  try {
+    await eventually(
+      async () => {
+        const query = new URLSearchParams({ from: from.toISOString(), to: new Date().toISOString() });
+        const reply = await creator.client.get(`/api/v1/analytics/overview?${query}`);
+        if (reply.status === 200) seen = { clicks: reply.body.clicks.value, views: reply.body.profileViews.value };
+        return seen.clicks === expected.clicks && seen.views === expected.views;
+      },
+      60_000,
+      'counts',
+    );
+  } catch {
+    throw new Error(`expected ${JSON.stringify(expected)} counted within a minute, the API counts ${JSON.stringify(seen)}`);
+  }
+}
+
+/**
+ * Waits until the API listens to the creator's live channel in Redis: the page's event stream is
+ * open before that, so a click made earlier could be published to nobody.
+ */
+export async function waitForLiveSubscription(creatorId: string): Promise<void> {
+  const redis = new Redis(process.env.REDIS_URL!);
+  try {
+    await eventually(
+      async () => {
+        const [, subscribers] = (await redis.pubsub('NUMSUB', liveChannel(creatorId))) as [string, number];
+        return subscribers > 0;
+      },
+      10_000,
+      'the live channel subscription',
+    );
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export const DAY = 86_400_000;
