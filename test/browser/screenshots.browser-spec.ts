@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/stack.js';
@@ -29,13 +30,14 @@ import {
 } from './support/dashboard-stack.js';
 
 /**
- * Screenshots of every page at desktop and phone width, for the docs (`docs/images/dashboard-*.png`,
- * `SCREENSHOT_DIR` to write them elsewhere), of a creator whose data the test makes itself:
+ * Screenshots of every page at desktop and phone width, for the docs (`docs/images/dashboard-*.png`
+ * with UPDATE_SCREENSHOTS=1, `SCREENSHOT_DIR` to write them elsewhere), of a creator whose data the test makes itself:
  * the last hour's clicks and page views are real requests to the API (redirects and the public
  * page, through the worker), the nine weeks before are the same kind of hits handed to the
  * worker's pipeline with past timestamps (no request can be made in the past).
  */
-const OUT = resolve(process.env.SCREENSHOT_DIR || 'docs/images');
+// a test run must not rewrite committed files: the docs' images are refreshed with UPDATE_SCREENSHOTS=1
+const OUT = resolve(process.env.SCREENSHOT_DIR || (process.env.UPDATE_SCREENSHOTS ? 'docs/images' : mkdtempSync(join(tmpdir(), 'linkpulse-screens-'))));
 const HOUR = 3_600_000;
 const BERLIN_HOUR = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Europe/Berlin' });
 
