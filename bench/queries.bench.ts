@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '@app/common';
-import { migrateDatabase } from '@app/db';
+import { RollupService } from '@app/analytics';
+import { dataSourceOptions, migrateDatabase } from '@app/db';
+import { DataSource } from 'typeorm';
 import pg from 'pg';
 import { createApiApp } from '../apps/api/src/http/api-app.factory.js';
 import { seed } from '../scripts/seed/seeder.js';
@@ -9,7 +11,12 @@ import { BENCH_DATABASE_URL, BENCH_REDIS_URL } from './support/services.js';
 
 const CLICKS = 10_000_000;
 const DAYS = 365;
-const ACCOUNT = { email: 'bench-queries@linkpulse.local', username: 'bench_queries', password: 'bench-password', timezone: 'Europe/Berlin' };
+const ACCOUNT = {
+  email: 'bench-queries@linkpulse.local',
+  username: 'bench_queries',
+  password: 'bench-password',
+  timezone: 'Europe/Berlin',
+};
 const RANGES = [7, 30, 365];
 const WARMUP = 3;
 const RUNS = 30;
@@ -24,6 +31,8 @@ const ENDPOINTS: { name: string; path: string; params: Record<string, string> }[
   { name: 'breakdown source', path: 'breakdown', params: { by: 'source' } },
   { name: 'breakdown city', path: 'breakdown', params: { by: 'city' } },
   { name: 'time-patterns', path: 'time-patterns', params: {} },
+  // a link's page: its breakdowns read the link's daily rollups
+  { name: 'breakdown country, one link', path: 'breakdown', params: { by: 'country', linkId: '' } },
 ];
 
 export interface QueryFigure {
@@ -32,10 +41,11 @@ export interface QueryFigure {
   unit: string;
 }
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** The bench creator, seeded with the project's seeder unless a previous run left it complete. */
-async function ensureSeeded(): Promise<{ creatorId: string; end: number }> {
+async function ensureSeeded(): Promise<{ creatorId: string; end: number; topLink: string }> {
   await migrateDatabase(BENCH_DATABASE_URL);
   const client = new pg.Client({ connectionString: BENCH_DATABASE_URL });
   await client.connect();
@@ -49,9 +59,32 @@ async function ensureSeeded(): Promise<{ creatorId: string; end: number }> {
     if (found.rows[0] && Number(found.rows[0].clicks) === CLICKS) {
       console.log(`  reusing the seeded creator (${CLICKS.toLocaleString('en')} clicks over ${DAYS} days)`);
     } else {
-      console.log(`  seeding ${CLICKS.toLocaleString('en')} clicks over ${DAYS} days with npm run seed's seeder (once; later runs reuse it)`);
-      const result = await seed({ databaseUrl: BENCH_DATABASE_URL, account: ACCOUNT, clicks: CLICKS, days: DAYS, replace: true, seed: 42, progress: process.stdout });
-      console.log(`  seeded ${result.events.toLocaleString('en')} hits in ${result.insertSeconds.toFixed(0)} s, rolled up in ${result.rollupSeconds.toFixed(0)} s`);
+      console.log(
+        `  seeding ${CLICKS.toLocaleString('en')} clicks over ${DAYS} days with npm run seed's seeder (once; later runs reuse it)`,
+      );
+      const result = await seed({
+        databaseUrl: BENCH_DATABASE_URL,
+        account: ACCOUNT,
+        clicks: CLICKS,
+        days: DAYS,
+        replace: true,
+        seed: 42,
+        progress: process.stdout,
+      });
+      console.log(
+        `  seeded ${result.events.toLocaleString('en')} hits in ${result.insertSeconds.toFixed(0)} s, rolled up in ${result.rollupSeconds.toFixed(0)} s`,
+      );
+    }
+    // a migration or an interrupted run may have left days to roll up
+    const dataSource = new DataSource(dataSourceOptions(BENCH_DATABASE_URL, 4));
+    await dataSource.initialize();
+    try {
+      const started = performance.now();
+      const run = await new RollupService(dataSource).rollDirty({ concurrency: 2, untilClean: true });
+      if (run.days > 0)
+        console.log(`  rolled up ${run.days} dirty day(s) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    } finally {
+      await dataSource.destroy();
     }
     const { rows } = await client.query(
       `SELECT c.id, (SELECT max(occurred_at) FROM events e WHERE e.creator_id = c.id) AS last FROM creators c WHERE c.email = $1`,
@@ -60,12 +93,18 @@ async function ensureSeeded(): Promise<{ creatorId: string; end: number }> {
     const creatorId: string = rows[0].id;
     const end: number = rows[0].last.getTime();
     // as in production, the current hour has not been rolled up yet: read it from raw events
-    await client.query(
-      `INSERT INTO rollup_dirty_hours (creator_id, hour) VALUES ($1, $2), ($1, $3) ON CONFLICT DO NOTHING`,
-      [creatorId, new Date(Math.floor(end / HOUR) * HOUR), new Date(Math.floor(end / HOUR) * HOUR - HOUR)],
-    );
+    await client.query(`INSERT INTO rollup_dirty_hours (creator_id, hour) VALUES ($1, $2), ($1, $3) ON CONFLICT DO NOTHING`, [
+      creatorId,
+      new Date(Math.floor(end / HOUR) * HOUR),
+      new Date(Math.floor(end / HOUR) * HOUR - HOUR),
+    ]);
     await client.query('ANALYZE');
-    return { creatorId, end };
+    const top = await client.query(
+      `SELECT value FROM rollup_daily WHERE creator_id = $1 AND link_id = '00000000-0000-0000-0000-000000000000'
+          AND dimension = 'link' GROUP BY value ORDER BY sum(clicks) DESC LIMIT 1`,
+      [creatorId],
+    );
+    return { creatorId, end, topLink: top.rows[0].value };
   } finally {
     await client.end();
   }
@@ -77,7 +116,7 @@ async function ensureSeeded(): Promise<{ creatorId: string; end: number }> {
  * creator's zone (Europe/Berlin), with the last hours not yet rolled up as in production.
  */
 export async function runQueriesBench(): Promise<QueryFigure[]> {
-  const { end } = await ensureSeeded();
+  const { end, topLink } = await ensureSeeded();
   const app = await createApiApp(
     loadConfig({ ...process.env, DATABASE_URL: BENCH_DATABASE_URL, REDIS_URL: BENCH_REDIS_URL, LOG_LEVEL: 'error' }),
     { logger: false },
@@ -106,7 +145,8 @@ export async function runQueriesBench(): Promise<QueryFigure[]> {
     for (const days of RANGES) {
       const from = new Date(Date.parse(to) - days * DAY).toISOString();
       for (const endpoint of ENDPOINTS) {
-        const query = new URLSearchParams({ from, to, tz: ACCOUNT.timezone, ...endpoint.params });
+        const params = { ...endpoint.params, ...(endpoint.params.linkId === '' ? { linkId: topLink } : {}) };
+        const query = new URLSearchParams({ from, to, tz: ACCOUNT.timezone, ...params });
         const path = `/api/v1/analytics/${endpoint.path}?${query}`;
         for (let i = 0; i < WARMUP; i++) await get(path);
         const times: number[] = [];
@@ -124,7 +164,8 @@ export async function runQueriesBench(): Promise<QueryFigure[]> {
     const started = performance.now();
     const csv = await fetch(`${base}/api/v1/analytics/export.csv?${week}`, { headers: { cookie } });
     let lines = 0;
-    for await (const chunk of csv.body as unknown as AsyncIterable<Uint8Array>) for (const byte of chunk) if (byte === 10) lines++;
+    for await (const chunk of csv.body as unknown as AsyncIterable<Uint8Array>)
+      for (const byte of chunk) if (byte === 10) lines++;
     const seconds = (performance.now() - started) / 1000;
     figures.push({ name: 'queries: export.csv, 7 days', value: Math.round((lines - 1) / seconds), unit: 'rows/s' });
     rows.push(['export.csv (streamed)', '7 d', `${(lines - 1).toLocaleString('en')} rows`, `${seconds.toFixed(1)} s`, '–']);

@@ -12,7 +12,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   so the distinct visitors of a range are the sum over its days).
  *
  * `link_id` is the nil UUID for the rows covering all of the creator's events (clicks of every
- * link, profile views, bot hits); a link's own rows carry its id, with the 'total' dimension only.
+ * link, profile views, bot hits); a link's own rows carry its id (see the next migration for
+ * which dimensions).
  * Keys start with creator_id (the tables can be distributed by creator). A link's rows cannot
  * reference `links` (the nil id is no link), so a trigger removes them when the link is deleted
  * and marks the hours it had events in dirty, so the creator's totals are rebuilt without it.

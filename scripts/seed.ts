@@ -53,7 +53,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   if (days < 1 || days > 3650) throw new Error('--days must be between 1 and 3650');
   const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/linkpulse';
 
-  console.log(`Seeding ${clicks.toLocaleString('en')} clicks over ${days} days for ${account.email} into ${new URL(databaseUrl).pathname.slice(1)}`);
+  console.log(
+    `Seeding ${clicks.toLocaleString('en')} clicks over ${days} days for ${account.email} into ${new URL(databaseUrl).pathname.slice(1)}`,
+  );
   const result = await seed({
     databaseUrl,
     account,

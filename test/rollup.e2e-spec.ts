@@ -59,8 +59,12 @@ function expectedRollups(creatorId: string, hits: EnrichedHit[]) {
     if (hit.linkId) {
       bump(quarter, `${hit.linkId} ${slot}`, hit, emptyCounts);
       bump(hourly, `${hit.linkId} total ${hour} `, hit, emptyCounts);
-      const linkDay = bump(daily, `${hit.linkId} total ${day} `, hit, newDaily);
-      if (!hit.isBot) linkDay.visitors.add(hit.visitorId);
+      // a link's daily rows have every dimension (but its own link)
+      for (const [dimension, value] of dimensionValuesOf(hit)) {
+        if (dimension === 'link') continue;
+        const counts = bump(daily, `${hit.linkId} ${dimension} ${day} ${value}`, hit, newDaily);
+        if (!hit.isBot) counts.visitors.add(hit.visitorId);
+      }
     }
     for (const [dimension, value] of dimensionValuesOf(hit)) {
       bump(hourly, `${ALL_LINKS} ${dimension} ${hour} ${value}`, hit, emptyCounts);
@@ -85,16 +89,24 @@ async function storedRollups(creatorId: string) {
   const daily = await db.query('SELECT * FROM rollup_daily WHERE creator_id = $1', [creatorId]);
   return {
     quarter: new Map<string, string>(quarter.map((row: any) => [`${row.link_id} ${row.slot.getTime()}`, counts(row)])),
-    hourly: new Map<string, string>(hourly.map((row: any) => [`${row.link_id} ${row.dimension} ${row.hour.getTime()} ${row.value}`, counts(row)])),
+    hourly: new Map<string, string>(
+      hourly.map((row: any) => [`${row.link_id} ${row.dimension} ${row.hour.getTime()} ${row.value}`, counts(row)]),
+    ),
     daily: new Map<string, string>(
-      daily.map((row: any) => [`${row.link_id} ${row.dimension} ${row.day.getTime()} ${row.value}`, `${counts(row)} ${row.visitors}`]),
+      daily.map((row: any) => [
+        `${row.link_id} ${row.dimension} ${row.day.getTime()} ${row.value}`,
+        `${counts(row)} ${row.visitors}`,
+      ]),
     ),
   };
 }
 
 const sorted = (map: Map<string, string>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
-function expectRollupsToMatch(stored: Awaited<ReturnType<typeof storedRollups>>, expected: ReturnType<typeof expectedRollups>): void {
+function expectRollupsToMatch(
+  stored: Awaited<ReturnType<typeof storedRollups>>,
+  expected: ReturnType<typeof expectedRollups>,
+): void {
   expect(sorted(stored.quarter)).toEqual(sorted(expected.quarter));
   expect(sorted(stored.hourly)).toEqual(sorted(expected.hourly));
   expect(sorted(stored.daily)).toEqual(sorted(expected.daily));
@@ -129,7 +141,9 @@ describe('hourly rollups', () => {
 
   it('equal a recount of the raw events for random data over many hours and dimensions', async () => {
     const creatorId = await insertCreator(db);
-    const links = [await insertLink(db, creatorId), await insertLink(db, creatorId), await insertLink(db, creatorId)].map((l) => l.id);
+    const links = [await insertLink(db, creatorId), await insertLink(db, creatorId), await insertLink(db, creatorId)].map(
+      (l) => l.id,
+    );
     const from = Date.UTC(2025, 2, 28, 5, 7);
     const hits = randomHits({ creatorId, links, from, to: from + 4 * DAY + 7 * HOUR, count: 5000, random: seededRandom(2) });
     await storeInBatches(hits);
@@ -148,7 +162,14 @@ describe('hourly rollups', () => {
     await storeInBatches(hits);
     await rollups.rollDirty({ untilClean: true });
 
-    const late = randomHits({ creatorId, links: [link.id], from: from + 5 * HOUR, to: from + 6 * HOUR, count: 3, random: seededRandom(4) });
+    const late = randomHits({
+      creatorId,
+      links: [link.id],
+      from: from + 5 * HOUR,
+      to: from + 6 * HOUR,
+      count: 3,
+      random: seededRandom(4),
+    });
     await store.store(late);
     const marks = await db.query('SELECT hour FROM rollup_dirty_hours WHERE creator_id = $1', [creatorId]);
     expect(marks.map((row: { hour: Date }) => row.hour.getTime())).toEqual([from + 5 * HOUR]);
@@ -216,7 +237,11 @@ describe('hourly rollups', () => {
     // the same statement a roll ends with, after another hit bumped the version meanwhile
     const late = randomHits({ creatorId, links: [link.id], from: hour, to: hour + HOUR, count: 1, random: seededRandom(8) });
     await store.store(late);
-    await db.query('DELETE FROM rollup_dirty_hours WHERE creator_id = $1 AND hour = $2 AND version = $3', [creatorId, new Date(hour), version]);
+    await db.query('DELETE FROM rollup_dirty_hours WHERE creator_id = $1 AND hour = $2 AND version = $3', [
+      creatorId,
+      new Date(hour),
+      version,
+    ]);
     expect(await dirtyCount(creatorId)).toBe(1);
     await rollups.rollDirty({ untilClean: true });
     expectRollupsToMatch(await storedRollups(creatorId), expectedRollups(creatorId, [...hits, ...late]));
@@ -227,7 +252,14 @@ describe('hourly rollups', () => {
     const keep = await insertLink(db, creatorId);
     const drop = await insertLink(db, creatorId);
     const from = Date.UTC(2025, 10, 2);
-    const hits = randomHits({ creatorId, links: [keep.id, drop.id], from, to: from + 30 * HOUR, count: 1200, random: seededRandom(9) });
+    const hits = randomHits({
+      creatorId,
+      links: [keep.id, drop.id],
+      from,
+      to: from + 30 * HOUR,
+      count: 1200,
+      random: seededRandom(9),
+    });
     await storeInBatches(hits);
     await rollups.rollDirty({ untilClean: true });
 
@@ -241,14 +273,22 @@ describe('hourly rollups', () => {
     expect(Number(n)).toBe(0);
     expect(await dirtyCount(creatorId)).toBeGreaterThan(0);
     await rollups.rollDirty({ untilClean: true });
-    expectRollupsToMatch(await storedRollups(creatorId), expectedRollups(creatorId, hits.filter((hit) => hit.linkId !== drop.id)));
+    expectRollupsToMatch(
+      await storedRollups(creatorId),
+      expectedRollups(
+        creatorId,
+        hits.filter((hit) => hit.linkId !== drop.id),
+      ),
+    );
   });
 
   it('go with the account', async () => {
     const creatorId = await insertCreator(db);
     const link = await insertLink(db, creatorId);
     const from = Date.UTC(2025, 10, 20);
-    await store.store(randomHits({ creatorId, links: [link.id], from, to: from + 3 * HOUR, count: 100, random: seededRandom(10) }));
+    await store.store(
+      randomHits({ creatorId, links: [link.id], from, to: from + 3 * HOUR, count: 100, random: seededRandom(10) }),
+    );
     await rollups.rollDirty({ untilClean: true });
     await db.query('DELETE FROM creators WHERE id = $1', [creatorId]);
     const [{ n }] = await db.query(
@@ -307,7 +347,9 @@ describe('stored data', () => {
         WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
           AND c.column_name NOT LIKE '%url' AND c.data_type NOT IN ('integer', 'bigint', 'smallint', 'boolean', 'timestamp with time zone', 'date', 'numeric', 'double precision')`,
     );
-    expect(columns.map((c) => `${c.table_name}.${c.column_name}`)).toEqual(expect.arrayContaining(['events.visitor_id', 'rollup_hourly.value']));
+    expect(columns.map((c) => `${c.table_name}.${c.column_name}`)).toEqual(
+      expect.arrayContaining(['events.visitor_id', 'rollup_hourly.value']),
+    );
     const ipPattern =
       '(^|[^0-9.])([0-9]{1,3}\\.){3}[0-9]{1,3}([^0-9.]|$)|([0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|([0-9a-f]{1,4}:){1,6}:([0-9a-f]{1,4})?|::ffff:';
     const found: string[] = [];
@@ -329,7 +371,9 @@ describe('the rollup job', () => {
     const creatorId = await insertCreator(db);
     const link = await insertLink(db, creatorId);
     const from = Date.UTC(2025, 11, 1);
-    await store.store(randomHits({ creatorId, links: [link.id], from, to: from + 2 * HOUR, count: 50, random: seededRandom(12) }));
+    await store.store(
+      randomHits({ creatorId, links: [link.id], from, to: from + 2 * HOUR, count: 50, random: seededRandom(12) }),
+    );
     const workers = [await startWorker(), await startWorker()];
     try {
       const { Queue } = await import('bullmq');

@@ -3,7 +3,12 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../apps/api/src/auth/password.hasher.js';
 import type { SeedLink } from './traffic.model.js';
 
-export const DEMO = { email: 'demo@linkpulse.local', password: 'demo-password', username: 'demo', timezone: 'Europe/Berlin' } as const;
+export const DEMO = {
+  email: 'demo@linkpulse.local',
+  password: 'demo-password',
+  username: 'demo',
+  timezone: 'Europe/Berlin',
+} as const;
 
 export interface SeedAccount {
   email: string;
@@ -21,10 +26,34 @@ export interface SeededCreator {
 
 /** The links of a typical creator's page: a fresh video, a shop drop, a newsletter… with how popular each is. */
 const LINKS: { slug: string; title: string; url: string; weight: number; onProfile: boolean }[] = [
-  { slug: 'studio-tour', title: 'New video: Studio tour', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', weight: 22, onProfile: true },
-  { slug: 'spring-drop', title: 'Spring drop — shop', url: 'https://shop.example.com/spring?utm_source=linkpulse', weight: 18, onProfile: true },
-  { slug: 'newsletter', title: 'Weekly newsletter', url: 'https://newsletter.example.com/subscribe', weight: 12, onProfile: true },
-  { slug: 'podcast-42', title: 'Podcast ep. 42: making things', url: 'https://podcasts.example.com/ep/42', weight: 9, onProfile: true },
+  {
+    slug: 'studio-tour',
+    title: 'New video: Studio tour',
+    url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+    weight: 22,
+    onProfile: true,
+  },
+  {
+    slug: 'spring-drop',
+    title: 'Spring drop — shop',
+    url: 'https://shop.example.com/spring?utm_source=linkpulse',
+    weight: 18,
+    onProfile: true,
+  },
+  {
+    slug: 'newsletter',
+    title: 'Weekly newsletter',
+    url: 'https://newsletter.example.com/subscribe',
+    weight: 12,
+    onProfile: true,
+  },
+  {
+    slug: 'podcast-42',
+    title: 'Podcast ep. 42: making things',
+    url: 'https://podcasts.example.com/ep/42',
+    weight: 9,
+    onProfile: true,
+  },
   { slug: 'presets', title: 'Lightroom presets pack', url: 'https://gumroad.example.com/presets', weight: 8, onProfile: true },
   { slug: 'tiktok', title: 'TikTok', url: 'https://www.tiktok.com/@example', weight: 6, onProfile: true },
   { slug: 'book-a-call', title: 'Book a call', url: 'https://cal.example.com/intro', weight: 4, onProfile: true },
@@ -47,9 +76,16 @@ export async function seedCreator(db: DataSource, account: SeedAccount, options:
   if (found.length > 0 && options.replace) {
     await db.query('DELETE FROM creators WHERE id = $1', [found[0].id]);
   } else if (found.length > 0) {
-    const links: { id: string; slug: string }[] = await db.query('SELECT id, slug FROM links WHERE creator_id = $1 ORDER BY created_at', [found[0].id]);
+    const links: { id: string; slug: string }[] = await db.query(
+      'SELECT id, slug FROM links WHERE creator_id = $1 ORDER BY created_at',
+      [found[0].id],
+    );
     if (links.length > 0) {
-      return { id: found[0].id, existing: true, links: links.map((link, i) => ({ id: link.id, weight: LINKS[i % LINKS.length].weight })) };
+      return {
+        id: found[0].id,
+        existing: true,
+        links: links.map((link, i) => ({ id: link.id, weight: LINKS[i % LINKS.length].weight })),
+      };
     }
   }
   const id = found.length > 0 && !options.replace ? found[0].id : randomUUID();

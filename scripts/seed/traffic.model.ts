@@ -56,19 +56,150 @@ const PLATFORMS = new Weighted<string>([
 ]);
 
 const PLACES = new Weighted<[string, [string, string][]]>([
-  [['US', [['California', 'Los Angeles'], ['New York', 'New York'], ['Texas', 'Austin'], ['Illinois', 'Chicago'], ['Florida', 'Miami'], ['Washington', 'Seattle']]], 28],
-  [['DE', [['Berlin', 'Berlin'], ['Bavaria', 'Munich'], ['Hamburg', 'Hamburg'], ['North Rhine-Westphalia', 'Cologne'], ['Hesse', 'Frankfurt am Main']]], 12],
-  [['GB', [['England', 'London'], ['England', 'Manchester'], ['Scotland', 'Edinburgh'], ['England', 'Bristol']]], 9],
-  [['IN', [['Maharashtra', 'Mumbai'], ['Karnataka', 'Bengaluru'], ['Delhi', 'New Delhi'], ['Tamil Nadu', 'Chennai']]], 7],
-  [['BR', [['São Paulo', 'São Paulo'], ['Rio de Janeiro', 'Rio de Janeiro'], ['Minas Gerais', 'Belo Horizonte']]], 6],
-  [['FR', [['Île-de-France', 'Paris'], ['Auvergne-Rhône-Alpes', 'Lyon'], ["Provence-Alpes-Côte d'Azur", 'Marseille']]], 5],
-  [['CA', [['Ontario', 'Toronto'], ['Quebec', 'Montreal'], ['British Columbia', 'Vancouver']]], 4],
-  [['ES', [['Madrid', 'Madrid'], ['Catalonia', 'Barcelona']]], 3],
-  [['IT', [['Lombardy', 'Milan'], ['Lazio', 'Rome']]], 3],
-  [['MX', [['Mexico City', 'Mexico City'], ['Jalisco', 'Guadalajara']]], 3],
-  [['NL', [['North Holland', 'Amsterdam'], ['South Holland', 'Rotterdam']]], 2],
-  [['AU', [['New South Wales', 'Sydney'], ['Victoria', 'Melbourne']]], 2],
-  [['JP', [['Tokyo', 'Tokyo'], ['Osaka', 'Osaka']]], 2],
+  [
+    [
+      'US',
+      [
+        ['California', 'Los Angeles'],
+        ['New York', 'New York'],
+        ['Texas', 'Austin'],
+        ['Illinois', 'Chicago'],
+        ['Florida', 'Miami'],
+        ['Washington', 'Seattle'],
+      ],
+    ],
+    28,
+  ],
+  [
+    [
+      'DE',
+      [
+        ['Berlin', 'Berlin'],
+        ['Bavaria', 'Munich'],
+        ['Hamburg', 'Hamburg'],
+        ['North Rhine-Westphalia', 'Cologne'],
+        ['Hesse', 'Frankfurt am Main'],
+      ],
+    ],
+    12,
+  ],
+  [
+    [
+      'GB',
+      [
+        ['England', 'London'],
+        ['England', 'Manchester'],
+        ['Scotland', 'Edinburgh'],
+        ['England', 'Bristol'],
+      ],
+    ],
+    9,
+  ],
+  [
+    [
+      'IN',
+      [
+        ['Maharashtra', 'Mumbai'],
+        ['Karnataka', 'Bengaluru'],
+        ['Delhi', 'New Delhi'],
+        ['Tamil Nadu', 'Chennai'],
+      ],
+    ],
+    7,
+  ],
+  [
+    [
+      'BR',
+      [
+        ['São Paulo', 'São Paulo'],
+        ['Rio de Janeiro', 'Rio de Janeiro'],
+        ['Minas Gerais', 'Belo Horizonte'],
+      ],
+    ],
+    6,
+  ],
+  [
+    [
+      'FR',
+      [
+        ['Île-de-France', 'Paris'],
+        ['Auvergne-Rhône-Alpes', 'Lyon'],
+        ["Provence-Alpes-Côte d'Azur", 'Marseille'],
+      ],
+    ],
+    5,
+  ],
+  [
+    [
+      'CA',
+      [
+        ['Ontario', 'Toronto'],
+        ['Quebec', 'Montreal'],
+        ['British Columbia', 'Vancouver'],
+      ],
+    ],
+    4,
+  ],
+  [
+    [
+      'ES',
+      [
+        ['Madrid', 'Madrid'],
+        ['Catalonia', 'Barcelona'],
+      ],
+    ],
+    3,
+  ],
+  [
+    [
+      'IT',
+      [
+        ['Lombardy', 'Milan'],
+        ['Lazio', 'Rome'],
+      ],
+    ],
+    3,
+  ],
+  [
+    [
+      'MX',
+      [
+        ['Mexico City', 'Mexico City'],
+        ['Jalisco', 'Guadalajara'],
+      ],
+    ],
+    3,
+  ],
+  [
+    [
+      'NL',
+      [
+        ['North Holland', 'Amsterdam'],
+        ['South Holland', 'Rotterdam'],
+      ],
+    ],
+    2,
+  ],
+  [
+    [
+      'AU',
+      [
+        ['New South Wales', 'Sydney'],
+        ['Victoria', 'Melbourne'],
+      ],
+    ],
+    2,
+  ],
+  [
+    [
+      'JP',
+      [
+        ['Tokyo', 'Tokyo'],
+        ['Osaka', 'Osaka'],
+      ],
+    ],
+    2,
+  ],
   [['PL', [['Mazovia', 'Warsaw']]], 2],
   [['TR', [['Istanbul', 'Istanbul']]], 2],
   [['SE', [['Stockholm', 'Stockholm']]], 1],
@@ -124,7 +255,10 @@ const CAMPAIGNS = new Weighted<[string | null, string | null, string | null]>([
 ]);
 
 /** Share of the day's traffic per local hour: quiet at night, a lunch bump, the evening peak. */
-const DIURNAL = [0.25, 0.16, 0.1, 0.07, 0.07, 0.1, 0.22, 0.45, 0.65, 0.75, 0.82, 0.9, 1.0, 0.95, 0.85, 0.82, 0.85, 0.95, 1.1, 1.3, 1.45, 1.4, 1.05, 0.55];
+const DIURNAL = [
+  0.25, 0.16, 0.1, 0.07, 0.07, 0.1, 0.22, 0.45, 0.65, 0.75, 0.82, 0.9, 1.0, 0.95, 0.85, 0.82, 0.85, 0.95, 1.1, 1.3, 1.45, 1.4,
+  1.05, 0.55,
+];
 /** Monday … Sunday */
 const WEEKLY = [0.92, 0.95, 0.97, 1.0, 1.04, 1.18, 1.12];
 

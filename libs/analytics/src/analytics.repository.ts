@@ -20,11 +20,12 @@ export interface Counts {
 
 export const zeroCounts = (): Counts => ({ clicks: 0, views: 0, botHits: 0, profileClicks: 0 });
 
-/** The rollup rows that hold exactly a scope's events, when there are such rows. */
+/** The rollup rows that hold exactly a scope's events, when there are such rows, and in which tiers. */
 interface RollupKey {
   linkId: string;
   dimension: string;
   value: string;
+  reach: RollupReach;
 }
 
 /** Query parameters, numbered as they are added. */
@@ -46,15 +47,23 @@ class Params {
     const range = (start: number, end: number) =>
       `${column} >= ${this.add(new Date(start), 'timestamptz')} AND ${column} < ${this.add(new Date(end), 'timestamptz')}`;
     if (intervals.length <= FEW_INTERVALS) return `(${intervals.map(([start, end]) => `(${range(start, end)})`).join(' OR ')})`;
-    const flat = this.add(intervals.flatMap(([start, end]) => [new Date(start), new Date(end)]), 'timestamptz[]');
+    const flat = this.add(
+      intervals.flatMap(([start, end]) => [new Date(start), new Date(end)]),
+      'timestamptz[]',
+    );
     return `${range(intervals[0][0], intervals[intervals.length - 1][1])} AND width_bucket(${column}, ${flat}) % 2 = 1`;
   }
 }
 
 const FEW_INTERVALS = 12;
 const RAW_COUNTS = `${COUNT_SQL.clicks} AS clicks, ${COUNT_SQL.views} AS views, ${COUNT_SQL.bot_hits} AS bot_hits, ${COUNT_SQL.profile_clicks} AS profile_clicks`;
-const SUMS = 'sum(clicks)::int AS clicks, sum(views)::int AS views, sum(bot_hits)::int AS bot_hits, sum(profile_clicks)::int AS profile_clicks';
-const ROLLUP_TABLES = { quarter: ['rollup_quarter', 'slot'], hour: ['rollup_hourly', 'hour'], day: ['rollup_daily', 'day'] } as const;
+const SUMS =
+  'sum(clicks)::int AS clicks, sum(views)::int AS views, sum(bot_hits)::int AS bot_hits, sum(profile_clicks)::int AS profile_clicks';
+const ROLLUP_TABLES = {
+  quarter: ['rollup_quarter', 'slot'],
+  hour: ['rollup_hourly', 'hour'],
+  day: ['rollup_daily', 'day'],
+} as const;
 
 interface CountRow {
   b: number;
@@ -70,7 +79,12 @@ interface KeyedCountRow extends Omit<CountRow, 'b'> {
   k2?: number;
 }
 
-const countsOf = (row: Omit<CountRow, 'b'>): Counts => ({ clicks: row.clicks, views: row.views, botHits: row.bot_hits, profileClicks: row.profile_clicks });
+const countsOf = (row: Omit<CountRow, 'b'>): Counts => ({
+  clicks: row.clicks,
+  views: row.views,
+  botHits: row.bot_hits,
+  profileClicks: row.profile_clicks,
+});
 
 /**
  * The SQL of the analytics: each question is one statement that adds up rollup rows for the
@@ -80,12 +94,14 @@ const countsOf = (row: Omit<CountRow, 'b'>): Counts => ({ clicks: row.clicks, vi
 export class AnalyticsRepository {
   /** How far the rollups reach for a scope; see RollupReach. */
   static reachOf(scope: Scope): RollupReach {
-    return rollupKeyOf(scope)?.dimension === TOTAL ? 'all' : rollupKeyOf(scope) ? 'hourly' : 'none';
+    return rollupKeyOf(scope)?.reach ?? 'none';
   }
 
-  /** The scope as a breakdown can read it from rollups: only the creator's whole data. */
-  static breakdownReach(scope: Scope): RollupReach {
-    return scope.linkId === null && Object.keys(scope.filters).length === 0 ? 'hourly' : 'none';
+  /** How far the rollups reach for a breakdown: the creator's or one link's unfiltered data. */
+  static breakdownReach(scope: Scope, by: BreakdownDimension): RollupReach {
+    if (Object.keys(scope.filters).length > 0) return 'none';
+    if (scope.linkId === null) return 'hourly';
+    return by === 'link' ? 'none' : 'daily';
   }
 
   /** The UTC hours of [from, to) not rolled up since their last event, ascending. */
@@ -100,8 +116,14 @@ export class AnalyticsRepository {
   /** Clicks, views, bot hits and profile clicks per bucket (index 0 = [bounds[0], bounds[1])). */
   async countsByBucket(tx: EntityManager, scope: Scope, bounds: number[], plan: TierPlan): Promise<Counts[]> {
     const params = new Params();
-    const bucketBounds = params.add(bounds.map((at) => new Date(at)), 'timestamptz[]');
-    const rows = await this.counts(tx, scope, plan, params, (column) => ({ keys: [`width_bucket(${column}, ${bucketBounds})`], join: '' }));
+    const bucketBounds = params.add(
+      bounds.map((at) => new Date(at)),
+      'timestamptz[]',
+    );
+    const rows = await this.counts(tx, scope, plan, params, (column) => ({
+      keys: [`width_bucket(${column}, ${bucketBounds})`],
+      join: '',
+    }));
     const buckets = Array.from({ length: bounds.length - 1 }, zeroCounts);
     for (const row of rows) if (row.k0 >= 1 && row.k0 < bounds.length) buckets[row.k0 - 1] = countsOf(row);
     return buckets;
@@ -120,14 +142,30 @@ export class AnalyticsRepository {
     segments: OffsetSegment[],
   ): Promise<{ period: number; weekday: number; hour: number; counts: Counts }[]> {
     const params = new Params();
-    const periodBounds = params.add(periods.map((at) => new Date(at)), 'timestamptz[]');
-    const starts = params.add(segments.map((segment) => new Date(segment.start)), 'timestamptz[]');
-    const ends = params.add(segments.map((segment) => new Date(segment.end)), 'timestamptz[]');
-    const offsets = params.add(segments.map((segment) => segment.offset), 'float8[]');
+    const periodBounds = params.add(
+      periods.map((at) => new Date(at)),
+      'timestamptz[]',
+    );
+    const starts = params.add(
+      segments.map((segment) => new Date(segment.start)),
+      'timestamptz[]',
+    );
+    const ends = params.add(
+      segments.map((segment) => new Date(segment.end)),
+      'timestamptz[]',
+    );
+    const offsets = params.add(
+      segments.map((segment) => segment.offset),
+      'float8[]',
+    );
     const rows = await this.counts(tx, scope, plan, params, (column) => {
       const local = `((${column} AT TIME ZONE 'UTC') + z.offset_ms * interval '1 millisecond')`;
       return {
-        keys: [`width_bucket(${column}, ${periodBounds})`, `extract(isodow FROM ${local})::int - 1`, `extract(hour FROM ${local})::int`],
+        keys: [
+          `width_bucket(${column}, ${periodBounds})`,
+          `extract(isodow FROM ${local})::int - 1`,
+          `extract(hour FROM ${local})::int`,
+        ],
         join: `JOIN unnest(${starts}, ${ends}, ${offsets}) AS z(s, e, offset_ms) ON ${column} >= z.s AND ${column} < z.e`,
       };
     });
@@ -158,7 +196,10 @@ export class AnalyticsRepository {
       if (plan[tier].length === 0) continue;
       if (!rollupKey) throw new Error(`no rollup holds this scope, yet the plan reads ${tier} rows`);
       const [table, column] = ROLLUP_TABLES[tier];
-      const dimension = tier === 'quarter' ? '' : ` AND t.dimension = ${params.add(rollupKey.dimension)} AND t.value = ${params.add(rollupKey.value)}`;
+      const dimension =
+        tier === 'quarter'
+          ? ''
+          : ` AND t.dimension = ${params.add(rollupKey.dimension)} AND t.value = ${params.add(rollupKey.value)}`;
       const where = params.ranges(`t.${column}`, plan[tier]);
       const keys = select(`t.${column}`);
       parts.push(`
@@ -177,7 +218,9 @@ export class AnalyticsRepository {
          GROUP BY ${keys.groupBy}`);
     }
     if (parts.length === 0) return [];
-    const columns = keysOf('t').keys.map((_, i) => `k${i}`).join(', ');
+    const columns = keysOf('t')
+      .keys.map((_, i) => `k${i}`)
+      .join(', ');
     return tx.query(`SELECT ${columns}, ${SUMS} FROM (${parts.join(' UNION ALL ')}) x GROUP BY ${columns}`, params.values);
   }
 
@@ -185,7 +228,10 @@ export class AnalyticsRepository {
   async visitorsByBucket(tx: EntityManager, scope: Scope, bounds: number[], plan: VisitorPlan): Promise<number[]> {
     const params = new Params();
     const creator = params.add(scope.creatorId, 'uuid');
-    const bucketBounds = params.add(bounds.map((at) => new Date(at)), 'timestamptz[]');
+    const bucketBounds = params.add(
+      bounds.map((at) => new Date(at)),
+      'timestamptz[]',
+    );
     const parts: string[] = [];
     if (plan.day.length > 0) {
       const key = rollupKeyOf(scope);
@@ -227,7 +273,10 @@ export class AnalyticsRepository {
   ): Promise<{ bucket: number; value: string; counts: Counts }[]> {
     const params = new Params();
     const creator = params.add(scope.creatorId, 'uuid');
-    const bucketBounds = params.add(bounds.map((at) => new Date(at)), 'timestamptz[]');
+    const bucketBounds = params.add(
+      bounds.map((at) => new Date(at)),
+      'timestamptz[]',
+    );
     const parts: string[] = [];
     for (const tier of ['hour', 'day'] as const) {
       if (plan[tier].length === 0) continue;
@@ -236,7 +285,7 @@ export class AnalyticsRepository {
       parts.push(`
         SELECT width_bucket(t.${column}, ${bucketBounds}) AS b, t.value, ${SUMS}
           FROM ${table} t
-         WHERE t.creator_id = ${creator} AND t.link_id = '${ALL_LINKS}' AND t.dimension = ${params.add(by)} AND ${where}
+         WHERE t.creator_id = ${creator} AND t.link_id = ${params.add(scope.linkId ?? ALL_LINKS, 'uuid')} AND t.dimension = ${params.add(by)} AND ${where}
          GROUP BY 1, 2`);
     }
     if (plan.quarter.length > 0) throw new Error('breakdowns have no 15-minute rollup');
@@ -254,7 +303,9 @@ export class AnalyticsRepository {
       `SELECT b, value, ${SUMS} FROM (${parts.join(' UNION ALL ')}) x GROUP BY b, value`,
       params.values,
     );
-    return rows.filter((row) => row.b >= 1 && row.b < bounds.length).map((row) => ({ bucket: row.b - 1, value: row.value, counts: countsOf(row) }));
+    return rows
+      .filter((row) => row.b >= 1 && row.b < bounds.length)
+      .map((row) => ({ bucket: row.b - 1, value: row.value, counts: countsOf(row) }));
   }
 
   /** The statement of the CSV export: a scope's raw events in time order, with the link's slug. */
@@ -283,7 +334,11 @@ export class AnalyticsRepository {
     return rows[0]?.timezone ?? null;
   }
 
-  async linkLabels(tx: EntityManager, creatorId: string, ids: string[]): Promise<Map<string, { slug: string; title: string | null }>> {
+  async linkLabels(
+    tx: EntityManager,
+    creatorId: string,
+    ids: string[],
+  ): Promise<Map<string, { slug: string; title: string | null }>> {
     if (ids.length === 0) return new Map();
     const rows: { id: string; slug: string; title: string | null }[] = await tx.query(
       'SELECT id, slug, title FROM links WHERE creator_id = $1 AND id = ANY($2::uuid[])',
@@ -293,14 +348,13 @@ export class AnalyticsRepository {
   }
 }
 
-/** A scope's events in the rollups: (link, 'total', '') or (all links, dimension, value), or none. */
+/** A scope's events in the rollups: (all links or the link, 'total' or the one filter's dimension, value), or none. */
 function rollupKeyOf(scope: Scope): RollupKey | null {
   const filters = FILTER_DIMENSIONS.filter((dimension) => scope.filters[dimension] !== undefined);
-  if (filters.length === 0) return { linkId: scope.linkId ?? ALL_LINKS, dimension: TOTAL, value: '' };
-  if (filters.length === 1 && scope.linkId === null) {
-    return { linkId: ALL_LINKS, dimension: filters[0], value: scope.filters[filters[0]]! };
-  }
-  return null;
+  const linkId = scope.linkId ?? ALL_LINKS;
+  if (filters.length === 0) return { linkId, dimension: TOTAL, value: '', reach: 'all' };
+  if (filters.length > 1) return null;
+  return { linkId, dimension: filters[0], value: scope.filters[filters[0]]!, reach: scope.linkId === null ? 'hourly' : 'daily' };
 }
 
 /** The WHERE clause selecting a scope's raw events (with the time condition of Params.ranges beside it). */

@@ -99,7 +99,11 @@ export class AnalyticsService {
         ctr:
           previousCtr === undefined
             ? { value: ctr }
-            : { value: ctr, previous: previousCtr, change: ctr === null || !previousCtr ? null : (ctr - previousCtr) / previousCtr },
+            : {
+                value: ctr,
+                previous: previousCtr,
+                change: ctr === null || !previousCtr ? null : (ctr - previousCtr) / previousCtr,
+              },
         botHits: metric(current.botHits, previous?.botHits),
       };
     });
@@ -137,7 +141,7 @@ export class AnalyticsService {
     }
     return this.inSnapshot(query, async (ctx) => {
       const bounds = ctx.compare ? [ctx.previousFrom, ctx.from, ctx.to] : [ctx.from, ctx.to];
-      const plan = planTiers(bounds, ctx.dirtyHours, AnalyticsRepository.breakdownReach(ctx.scope));
+      const plan = planTiers(bounds, ctx.dirtyHours, AnalyticsRepository.breakdownReach(ctx.scope, by));
       const rows = await this.repository.breakdownByBucket(ctx.tx, ctx.scope, by, bounds, plan);
       const totals = await this.counts(ctx, ctx.scope, bounds);
       const currentBucket = ctx.compare ? 1 : 0;
@@ -146,11 +150,16 @@ export class AnalyticsService {
       for (const row of rows) (row.bucket === currentBucket ? current : previous).set(row.value, row.counts);
 
       const ranked = [...current].sort(
-        ([va, a], [vb, b]) => b.clicks + b.views - (a.clicks + a.views) || b.botHits - a.botHits || (va < vb ? -1 : va > vb ? 1 : 0),
+        ([va, a], [vb, b]) =>
+          b.clicks + b.views - (a.clicks + a.views) || b.botHits - a.botHits || (va < vb ? -1 : va > vb ? 1 : 0),
       );
       const top = ranked.slice(0, limit);
       const rest = ranked.slice(limit);
-      const labels = await this.labels(ctx, by, top.map(([value]) => value));
+      const labels = await this.labels(
+        ctx,
+        by,
+        top.map(([value]) => value),
+      );
       const breakdownRows = top.map(([value, c]): BreakdownRow => {
         const before = ctx.compare ? (previous.get(value) ?? zeroCounts()) : null;
         return {
@@ -159,7 +168,9 @@ export class AnalyticsService {
           clicks: c.clicks,
           profileViews: c.views,
           botHits: c.botHits,
-          ...(before ? { previousClicks: before.clicks, previousProfileViews: before.views, previousBotHits: before.botHits } : {}),
+          ...(before
+            ? { previousClicks: before.clicks, previousProfileViews: before.views, previousBotHits: before.botHits }
+            : {}),
         };
       });
       const total = totals[currentBucket];
@@ -182,10 +193,18 @@ export class AnalyticsService {
     return this.inSnapshot(query, async (ctx) => {
       // cut at the zone's hours so every rollup row read lies inside one hour of its clock
       const hours = (from: number, to: number): number[] => [from, ...ctx.clock.boundaries(from, to, 'hour'), to];
-      const cuts = ctx.compare ? [...hours(ctx.previousFrom, ctx.from), ...hours(ctx.from, ctx.to).slice(1)] : hours(ctx.from, ctx.to);
+      const cuts = ctx.compare
+        ? [...hours(ctx.previousFrom, ctx.from), ...hours(ctx.from, ctx.to).slice(1)]
+        : hours(ctx.from, ctx.to);
       const periods = ctx.compare ? [ctx.previousFrom, ctx.from, ctx.to] : [ctx.from, ctx.to];
       const plan = planTiers(cuts, ctx.dirtyHours, AnalyticsRepository.reachOf(ctx.scope));
-      const cells = await this.repository.countsByLocalHour(ctx.tx, ctx.scope, periods, plan, ctx.clock.segments(periods[0], ctx.to));
+      const cells = await this.repository.countsByLocalHour(
+        ctx.tx,
+        ctx.scope,
+        periods,
+        plan,
+        ctx.clock.segments(periods[0], ctx.to),
+      );
       const matrices = periods.slice(1).map(() => Array.from({ length: 7 }, () => new Array<number>(24).fill(0)));
       for (const { period, weekday, hour, counts } of cells) matrices[period][weekday][hour] += counts.clicks + counts.views;
       return {

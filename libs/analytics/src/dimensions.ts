@@ -47,23 +47,31 @@ export const COUNT_SQL = {
   profile_clicks: "count(*) FILTER (WHERE e.kind = 'click' AND e.via = 'profile' AND NOT e.is_bot)",
 } as const;
 
-
 /**
  * One pass over events that counts every dimension at once: `GROUP BY GROUPING SETS` with one set
  * per dimension (plus the totals), each extended by `keys`, hashed in memory. `dimension` and
  * `value` are SELECT expressions naming each output row's set and value (NULL value: no value,
- * to be skipped).
+ * to be skipped). With `perLink`, every set but the link dimension's is repeated per link, and
+ * `link` is the row's link id (NULL for the sets over all links, and for profile views).
  */
-export function groupingByDimension(keys: string[]): { groupBy: string; dimension: string; value: string } {
+export function groupingByDimension(
+  keys: string[],
+  options: { perLink?: boolean } = {},
+): { groupBy: string; dimension: string; value: string; link: string } {
   const expressions = BREAKDOWN_DIMENSIONS.map((dimension) => DIMENSION_SQL[dimension]);
   const all = (1 << expressions.length) - 1;
   const grouping = `grouping(${expressions.join(', ')})`;
   // grouping() sets a bit for each argument the row is NOT grouped by; the last argument is bit 0
   const mask = (i: number): number => all & ~(1 << (expressions.length - 1 - i));
-  const sets = [`(${keys.join(', ')})`, ...expressions.map((expression) => `(${[...keys, expression].join(', ')})`)];
+  const setsOf = (prefix: string[], skip: string | null) => [
+    `(${prefix.join(', ')})`,
+    ...expressions.filter((expression) => expression !== skip).map((expression) => `(${[...prefix, expression].join(', ')})`),
+  ];
+  const sets = [...setsOf(keys, null), ...(options.perLink ? setsOf([...keys, 'e.link_id'], DIMENSION_SQL.link) : [])];
   return {
     groupBy: `GROUPING SETS (${sets.join(', ')})`,
     dimension: `CASE ${grouping} WHEN ${all} THEN '${TOTAL}' ${BREAKDOWN_DIMENSIONS.map((d, i) => `WHEN ${mask(i)} THEN '${d}'`).join(' ')} END`,
     value: `CASE ${grouping} WHEN ${all} THEN '' ${expressions.map((expression, i) => `WHEN ${mask(i)} THEN ${expression}`).join(' ')} END`,
+    link: options.perLink ? 'CASE WHEN grouping(e.link_id) = 0 THEN e.link_id END' : 'NULL::uuid',
   };
 }

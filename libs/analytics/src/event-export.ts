@@ -33,7 +33,19 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 /** Fields visitors control (query strings, referrers): a leading = + - @ would make a spreadsheet run a formula. */
-const FREE_TEXT = new Set(['bot_name', 'referrer_host', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'region', 'city', 'browser', 'os']);
+const FREE_TEXT = new Set([
+  'bot_name',
+  'referrer_host',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'region',
+  'city',
+  'browser',
+  'os',
+]);
 
 /** One RFC 4180 field: quoted when it holds a comma, quote or line break, quotes doubled. */
 export function csvField(value: unknown, column = ''): string {

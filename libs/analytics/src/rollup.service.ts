@@ -57,7 +57,12 @@ export class RollupService {
    * until nothing is dirty (the seeder and tests; a live system is never clean for long).
    */
   async rollDirty(
-    options: { concurrency?: number; deadline?: number; untilClean?: boolean; onProgress?: (run: RollupRun, left: number) => void } = {},
+    options: {
+      concurrency?: number;
+      deadline?: number;
+      untilClean?: boolean;
+      onProgress?: (run: RollupRun, left: number) => void;
+    } = {},
   ): Promise<RollupRun> {
     const run: RollupRun = { days: 0, hours: 0, busy: 0, expired: 0 };
     run.expired = await this.dropExpiredMarks();
@@ -115,7 +120,9 @@ export class RollupService {
         [creatorId, dayStart, dayEnd],
       );
       if (dirty.length === 0) return 0;
-      const hours = [...new Set(dirty.map((row) => Math.floor(row.hour.getTime() / HOUR_MS) * HOUR_MS))].map((at) => new Date(at));
+      const hours = [...new Set(dirty.map((row) => Math.floor(row.hour.getTime() / HOUR_MS) * HOUR_MS))].map(
+        (at) => new Date(at),
+      );
       // hashing every dimension at once needs more than the default 4 MB
       await tx.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
       await this.rebuildHours(tx, creatorId, hours, dayStart, dayEnd);
@@ -147,7 +154,12 @@ export class RollupService {
     const links = await this.linksIn(tx, 'rollup_hourly', time);
     await tx.query(
       deleteByKeys([
-        ...[ALL_LINKS, ...links].map((link) => ({ table: 'rollup_quarter', link, dimension: null, time: time.sql('slot', true) })),
+        ...[ALL_LINKS, ...links].map((link) => ({
+          table: 'rollup_quarter',
+          link,
+          dimension: null,
+          time: time.sql('slot', true),
+        })),
         ...ROLLUP_DIMENSIONS.map((dimension) => ({ table: 'rollup_hourly', link: ALL_LINKS, dimension, time: time.sql('hour') })),
         ...links.map((link) => ({ table: 'rollup_hourly', link, dimension: TOTAL, time: time.sql('hour') })),
       ]),
@@ -188,7 +200,9 @@ export class RollupService {
 
   /**
    * The day's daily rows, recounted from the whole day's raw events (distinct visitors need all of
-   * it): one hashed pass groups by (dimension value, visitor), the outer query counts the visitors.
+   * it): one hashed pass groups by (link or all, dimension value, visitor), the outer query counts
+   * the visitors. Links get every dimension here (their hourly rows have totals only), so a link's
+   * breakdowns read whole days from rollups.
    */
   private async rebuildDay(tx: EntityManager, creatorId: string, dayStart: Date, dayEnd: Date): Promise<void> {
     const time = new TimeFilter(creatorId, dayStart, dayEnd, null);
@@ -196,27 +210,27 @@ export class RollupService {
     await tx.query(
       deleteByKeys([
         ...ROLLUP_DIMENSIONS.map((dimension) => ({ table: 'rollup_daily', link: ALL_LINKS, dimension, time: time.sql('day') })),
-        ...links.map((link) => ({ table: 'rollup_daily', link, dimension: TOTAL, time: time.sql('day') })),
+        // a link's rows of the day, every dimension: by the (creator, link, day) index
+        ...links.map((link) => ({ table: 'rollup_daily', link, dimension: null, time: time.sql('day') })),
       ]),
       time.params,
     );
-    const byDimension = groupingByDimension(['e.visitor_id']);
+    const byDimension = groupingByDimension(['e.visitor_id'], { perLink: true });
     await tx.query(
       `WITH per_visitor AS (
-         SELECT ${byDimension.dimension} AS dimension, ${byDimension.value} AS value, ${COUNTS_NAMED},
-                count(*) FILTER (WHERE NOT e.is_bot) AS human_hits
+         SELECT ${byDimension.link} AS link, grouping(e.link_id) AS all_links, ${byDimension.dimension} AS dimension,
+                ${byDimension.value} AS value, ${COUNTS_NAMED}, count(*) FILTER (WHERE NOT e.is_bot) AS human_hits
            FROM events e
           WHERE e.creator_id = $1 AND e.occurred_at >= $2 AND e.occurred_at < $3
           GROUP BY ${byDimension.groupBy}
-       ), counted AS (
-         SELECT dimension, value, sum(clicks) AS clicks, sum(views) AS views, sum(bot_hits) AS bot_hits,
-                sum(profile_clicks) AS profile_clicks, count(*) FILTER (WHERE human_hits > 0) AS visitors
-           FROM per_visitor WHERE value IS NOT NULL GROUP BY dimension, value
        )
        INSERT INTO rollup_daily (creator_id, link_id, dimension, day, value, clicks, views, bot_hits, profile_clicks, visitors)
-       SELECT $1, '${ALL_LINKS}'::uuid, dimension, $2, value, clicks, views, bot_hits, profile_clicks, visitors FROM counted
-       UNION ALL
-       SELECT $1, value::uuid, '${TOTAL}', $2, '', clicks, views, bot_hits, profile_clicks, visitors FROM counted WHERE dimension = 'link'`,
+       SELECT $1, coalesce(link, '${ALL_LINKS}'::uuid), dimension, $2, value, sum(clicks), sum(views), sum(bot_hits),
+              sum(profile_clicks), count(*) FILTER (WHERE human_hits > 0)
+         FROM per_visitor
+        -- no value for the dimension (a view's link, a person's bot name), or a view in a per-link set
+        WHERE value IS NOT NULL AND (all_links = 1 OR link IS NOT NULL)
+        GROUP BY link, dimension, value`,
       [creatorId, dayStart, dayEnd],
     );
   }
@@ -230,7 +244,8 @@ export class RollupService {
     const cutoff = now - this.options.rawRetentionDays * DAY_MS;
     const firstWholeDay = new Date(Math.ceil(cutoff / DAY_MS) * DAY_MS);
     const [, count] = await this.db.query('DELETE FROM rollup_dirty_hours WHERE hour < $1', [firstWholeDay]);
-    if (count) this.logger.warn(`dropped ${count} dirty hour(s) older than the raw retention; their rollups are kept as they were`);
+    if (count)
+      this.logger.warn(`dropped ${count} dirty hour(s) older than the raw retention; their rollups are kept as they were`);
     return count;
   }
 }

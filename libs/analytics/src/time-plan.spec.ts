@@ -68,14 +68,18 @@ describe('planTiers', () => {
     const zones = ['UTC', 'Europe/Berlin', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Lord_Howe'];
     for (let run = 0; run < 300; run++) {
       const clock = ZoneClock.of(zones[run % zones.length]);
-      const from = at('2026-01-01T00:00:00Z') + Math.floor(random() * 300 * DAY) + (random() < 0.5 ? Math.floor(random() * HOUR) : 0);
+      const from =
+        at('2026-01-01T00:00:00Z') + Math.floor(random() * 300 * DAY) + (random() < 0.5 ? Math.floor(random() * HOUR) : 0);
       const to = from + Math.floor(random() * 40 * DAY) + 1;
       const unit = (['hour', 'day', 'week', 'month'] as const)[run % 4];
       const bounds = unit === 'hour' && to - from > 5 * DAY ? [from, to] : [from, ...clock.boundaries(from, to, unit), to];
-      const dirty = Array.from({ length: Math.floor(random() * 6) }, () => Math.floor((from + random() * (to - from)) / HOUR) * HOUR)
+      const dirty = Array.from(
+        { length: Math.floor(random() * 6) },
+        () => Math.floor((from + random() * (to - from)) / HOUR) * HOUR,
+      )
         .sort((a, b) => a - b)
         .filter((hour, i, all) => i === 0 || hour !== all[i - 1]);
-      const reach = (['all', 'hourly', 'none'] as RollupReach[])[run % 3];
+      const reach = (['all', 'hourly', 'daily', 'none'] as RollupReach[])[run % 4];
       const plan = planTiers(bounds, dirty, reach);
       const pieces: [string, Interval][] = [
         ...plan.raw.map((piece): [string, Interval] => ['raw', piece]),
@@ -85,6 +89,7 @@ describe('planTiers', () => {
       ];
       checkTiling(bounds, pieces);
       if (reach !== 'all') expect(plan.quarter).toEqual([]);
+      if (reach === 'daily') expect(plan.hour).toEqual([]);
       if (reach === 'none') expect(plan.hour.length + plan.day.length).toBe(0);
       // raw events are bucketed one by one; a rollup row by its start, so it must fit in one bucket
       for (const [tier, [start, end]] of pieces) {
@@ -94,7 +99,10 @@ describe('planTiers', () => {
         expect(dirty.some((hour) => hour < end && hour + HOUR > start)).toBe(false);
       }
       const visitors = planVisitors(bounds, dirty, reach);
-      checkTiling(bounds, [...visitors.raw.map((piece): [string, Interval] => ['raw', piece]), ...expand('day', visitors.day, DAY)]);
+      checkTiling(bounds, [
+        ...visitors.raw.map((piece): [string, Interval] => ['raw', piece]),
+        ...expand('day', visitors.day, DAY),
+      ]);
     }
   });
 });

@@ -15,13 +15,13 @@ export interface TierPlan {
 
 /**
  * Which rollups can answer for the data asked: every grain (the totals of the creator or of one
- * link), hours and days only (one dimension value: the 15-minute rollup has no dimensions), or
- * none (several filters at once: raw events only).
+ * link), hours and days (one dimension value: the 15-minute rollup has no dimensions), days only
+ * (one dimension value of one link: links have dimensions in the daily rollup only), or none
+ * (several filters at once: raw events only).
  */
-export type RollupReach = 'all' | 'hourly' | 'none';
+export type RollupReach = 'all' | 'hourly' | 'daily' | 'none';
 
-const TIERS = ['raw', 'quarter', 'hour', 'day'] as const;
-type Tier = (typeof TIERS)[number];
+type Tier = 'raw' | 'quarter' | 'hour' | 'day';
 const SIZES: Record<Exclude<Tier, 'raw'>, number> = { quarter: QUARTER, hour: HOUR, day: DAY };
 
 const floorTo = (at: number, size: number): number => Math.floor(at / size) * size;
@@ -68,7 +68,7 @@ export function planTiers(bounds: number[], dirtyHours: number[], reach: RollupR
   const toRaw = (start: number, end: number): void => append(plan.raw, start, end);
   // a piece of an hour-grained tier, with its dirty hours carved out to raw
   const emitHourGrained = (tier: 'quarter' | 'hour', start: number, end: number): void => {
-    if (tier === 'quarter' && reach !== 'all') return toRaw(start, end);
+    if ((tier === 'quarter' && reach !== 'all') || reach === 'daily') return toRaw(start, end);
     let cursor = start;
     for (const dirty of dirtyWithin(dirtyHours, start, end)) {
       append(plan[tier], cursor, Math.max(cursor, dirty));

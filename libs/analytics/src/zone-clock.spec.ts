@@ -49,7 +49,10 @@ describe('ZoneClock', () => {
       '2026-10-25T03:00:00+01:00',
     ]);
     const spring = berlin.boundaries(at('2026-03-28T23:00:00Z'), at('2026-03-29T22:00:00Z'), 'hour');
-    expect(spring.map((hour) => berlin.iso(hour)).slice(0, 2)).toEqual(['2026-03-29T01:00:00+01:00', '2026-03-29T03:00:00+02:00']);
+    expect(spring.map((hour) => berlin.iso(hour)).slice(0, 2)).toEqual([
+      '2026-03-29T01:00:00+01:00',
+      '2026-03-29T03:00:00+02:00',
+    ]);
   });
 
   it('handles the half-hour DST of Lord Howe Island', () => {
@@ -74,7 +77,9 @@ describe('ZoneClock', () => {
     expect(days.map((day) => new Date(day).toISOString())).toEqual(['2026-05-01T18:15:00.000Z', '2026-05-02T18:15:00.000Z']);
     expect(kathmandu.iso(days[0])).toBe('2026-05-02T00:00:00+05:45');
     const stJohns = ZoneClock.of('America/St_Johns');
-    expect(stJohns.iso(stJohns.boundaries(at('2026-01-01T00:00:00Z'), at('2026-01-02T00:00:00Z'), 'day')[0])).toBe('2026-01-01T00:00:00-03:30');
+    expect(stJohns.iso(stJohns.boundaries(at('2026-01-01T00:00:00Z'), at('2026-01-02T00:00:00Z'), 'day')[0])).toBe(
+      '2026-01-01T00:00:00-03:30',
+    );
   });
 
   it('begins weeks on Monday and months on the 1st', () => {

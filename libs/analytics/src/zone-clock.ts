@@ -99,7 +99,10 @@ export class ZoneClock {
       const isTransition = segment.start > from;
       // where the offset changes, a new unit begins if its key jumps (or, for hours, the clock is
       // set back to a full hour: the repeated 02:00 of a DST end is an hour of its own)
-      if (isTransition && (this.keyChangesAt(segment.start, unit) || (unit === 'hour' && (segment.start + segment.offset) % HOUR === 0))) {
+      if (
+        isTransition &&
+        (this.keyChangesAt(segment.start, unit) || (unit === 'hour' && (segment.start + segment.offset) % HOUR === 0))
+      ) {
         found.push(segment.start);
       }
       const firstLocal = Math.ceil((segment.start + segment.offset) / grid) * grid;

@@ -61,7 +61,8 @@ export class AnalyticsController {
   @Get('live')
   @ApiOperation({
     summary: 'Server-Sent Events: every click and view within a second or two',
-    description: 'Each event is a `data:` line holding a LiveEvent as JSON; a comment every 15 s keeps the stream open. EventSource sends the session cookie.',
+    description:
+      'Each event is a `data:` line holding a LiveEvent as JSON; a comment every 15 s keeps the stream open. EventSource sends the session cookie.',
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ type: LiveEventDto, description: 'the shape of each data line' })

@@ -34,7 +34,10 @@ const DEFAULT_RANGE_MS = 30 * 86_400_000;
 /** A drill-down filter parameter: only events with this value of the dimension of the same name. */
 function FilterValue(options: { example?: string; enum?: string[] } = {}): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ description: 'drill-down filter: only events with this value (as breakdowns report it; empty means none)', ...options }),
+    ApiPropertyOptional({
+      description: 'drill-down filter: only events with this value (as breakdowns report it; empty means none)',
+      ...options,
+    }),
     IsOptional(),
     IsString(),
     MaxLength(200),
@@ -54,13 +57,19 @@ export class AnalyticsQueryDto {
   @MaxLength(40)
   from?: string;
 
-  @ApiPropertyOptional({ description: 'end of the range, exclusive: ISO 8601 with Z or an offset. Default: now.', example: '2026-04-01T00:00:00+02:00' })
+  @ApiPropertyOptional({
+    description: 'end of the range, exclusive: ISO 8601 with Z or an offset. Default: now.',
+    example: '2026-04-01T00:00:00+02:00',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   to?: string;
 
-  @ApiPropertyOptional({ description: "IANA time zone for days, weeks, months and hours of day. Default: the creator's.", example: 'Europe/Berlin' })
+  @ApiPropertyOptional({
+    description: "IANA time zone for days, weeks, months and hours of day. Default: the creator's.",
+    example: 'Europe/Berlin',
+  })
   @IsOptional()
   @Validate(IsTimeZoneConstraint, { message: 'tz must be an IANA time zone name such as Europe/Berlin' })
   tz?: string;
@@ -70,7 +79,10 @@ export class AnalyticsQueryDto {
   @IsUUID(undefined, { message: 'linkId must be a UUID' })
   linkId?: string;
 
-  @ApiPropertyOptional({ enum: ['previous'], description: 'add the previous period [from − (to − from), from) and the relative change' })
+  @ApiPropertyOptional({
+    enum: ['previous'],
+    description: 'add the previous period [from − (to − from), from) and the relative change',
+  })
   @IsOptional()
   @IsIn(['previous'], { message: 'compare must be "previous"' })
   compare?: 'previous';
@@ -126,7 +138,8 @@ export class AnalyticsQueryDto {
 
 function instant(name: string, text: string): number {
   const at = parseInstant(text);
-  if (at === null) throw new BadRequestException(`${name} must be an ISO 8601 date-time with Z or an offset, such as 2026-03-01T00:00:00+01:00`);
+  if (at === null)
+    throw new BadRequestException(`${name} must be an ISO 8601 date-time with Z or an offset, such as 2026-03-01T00:00:00+01:00`);
   return at;
 }
 
@@ -142,7 +155,12 @@ export class BreakdownQueryDto extends AnalyticsQueryDto {
   @IsIn(BREAKDOWN_DIMENSIONS, { message: `by must be one of ${BREAKDOWN_DIMENSIONS.join(', ')}` })
   by: BreakdownDimension;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_BREAKDOWN_LIMIT, default: DEFAULT_BREAKDOWN_LIMIT, description: 'rows; the rest is summed in `other`' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_BREAKDOWN_LIMIT,
+    default: DEFAULT_BREAKDOWN_LIMIT,
+    description: 'rows; the rest is summed in `other`',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be an integer' })
@@ -196,7 +214,10 @@ export class OverviewResponseDto implements OverviewResponse {
   previousRange?: AnalyticsRangeDto;
   @ApiProperty({ type: MetricValueDto, description: 'clicks by people (bots excluded)' })
   clicks: MetricValueDto;
-  @ApiProperty({ type: MetricValueDto, description: 'views of the profile page by people; 0 with linkId (views belong to no link)' })
+  @ApiProperty({
+    type: MetricValueDto,
+    description: 'views of the profile page by people; 0 with linkId (views belong to no link)',
+  })
   profileViews: MetricValueDto;
   @ApiProperty({ type: MetricValueDto, description: 'distinct visitors per UTC day, summed over the days of the range' })
   uniqueVisitors: MetricValueDto;
@@ -224,7 +245,10 @@ export class TimeseriesResponseDto implements TimeseriesResponse {
   interval: TimeseriesInterval;
   @ApiProperty({ type: [TimeseriesPointDto] })
   points: TimeseriesPointDto[];
-  @ApiPropertyOptional({ type: [TimeseriesPointDto], description: 'with compare=previous: each bucket moved back by the length of the range' })
+  @ApiPropertyOptional({
+    type: [TimeseriesPointDto],
+    description: 'with compare=previous: each bucket moved back by the length of the range',
+  })
   previous?: TimeseriesPointDto[];
 }
 

@@ -15,10 +15,16 @@ describe('parseInstant', () => {
     expect(new Date(parseInstant(text)!).toISOString()).toBe(iso);
   });
 
-  it.each(['2026-03-29', '2026-03-29T00:00:00', '2026-02-30T00:00:00Z', '2026-13-01T00:00:00Z', '2026-01-01T24:00:00Z', 'yesterday', '1711670400000', '2026-01-01T00:00:00+25:00'])(
-    'refuses %s',
-    (text) => {
-      expect(parseInstant(text)).toBeNull();
-    },
-  );
+  it.each([
+    '2026-03-29',
+    '2026-03-29T00:00:00',
+    '2026-02-30T00:00:00Z',
+    '2026-13-01T00:00:00Z',
+    '2026-01-01T24:00:00Z',
+    'yesterday',
+    '1711670400000',
+    '2026-01-01T00:00:00+25:00',
+  ])('refuses %s', (text) => {
+    expect(parseInstant(text)).toBeNull();
+  });
 });

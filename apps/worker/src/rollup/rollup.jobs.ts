@@ -18,11 +18,11 @@ export class RollupScheduler implements OnApplicationBootstrap {
   constructor(@InjectQueue(QueueName.Rollup) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      ROLLUP_JOB,
-      { every: ROLLUP_EVERY_MS },
-      { name: ROLLUP_JOB, opts: { removeOnComplete: 100, removeOnFail: 100, attempts: 3 } },
-    );
+    const opts = { removeOnComplete: 100, removeOnFail: 100, attempts: 3 };
+    await this.queue.upsertJobScheduler(ROLLUP_JOB, { every: ROLLUP_EVERY_MS }, { name: ROLLUP_JOB, opts });
+    // and one run now, so a backlog left by a restart does not wait for the next tick (several
+    // workers starting at once run several: harmless, the days are shared through advisory locks)
+    await this.queue.add(ROLLUP_JOB, {}, opts);
   }
 }
 

@@ -24,7 +24,11 @@ export async function insertCreator(db: DataSource, timezone = 'UTC'): Promise<s
   return id;
 }
 
-export async function insertLink(db: DataSource, creatorId: string, title: string | null = null): Promise<{ id: string; slug: string }> {
+export async function insertLink(
+  db: DataSource,
+  creatorId: string,
+  title: string | null = null,
+): Promise<{ id: string; slug: string }> {
   const id = randomUUID();
   const slug = `t${id.replaceAll('-', '').slice(0, 12)}`;
   await db.query(`INSERT INTO links (id, creator_id, slug, url, title) VALUES ($1, $2, $3, 'https://example.com/', $4)`, [
