@@ -25,6 +25,17 @@ describe('normaliseTargetUrl', () => {
     ['https:example.com', 'with a host'],
     ['https://:pass@example.com', 'user name or password'],
     ['//example.com/x', 'absolute'],
+    ['javascript:alert(1)', 'not javascript:'],
+    [' JavaScript:alert(document.cookie)', 'not javascript:'],
+    ['java\tscript:alert(1)', 'absolute'],
+    ['data:text/html,<script>alert(1)</script>', 'not data:'],
+    ['file:///etc/passwd', 'not file:'],
+    ['ftp://example.com/file', 'not ftp:'],
+    ['https://user@example.com/', 'user name or password'],
+    ['https://lnk.example.com@evil.example/', 'user name or password'],
+    [`https://example.com/${'a'.repeat(2030)}`, 'at most 2048 characters'],
+    ['', 'must not be empty'],
+    ['http://[::1', 'not a valid URL'],
   ])('refuses %s (%s)', (input, message) => {
     expect(() => normaliseTargetUrl('url', input, own)).toThrow(message);
   });
