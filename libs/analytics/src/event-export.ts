@@ -34,6 +34,8 @@ export const EXPORT_COLUMNS = [
 
 /** Fields visitors control (query strings, referrers): a leading = + - @ would make a spreadsheet run a formula. */
 const FREE_TEXT = new Set([
+  // utm_source, lowercased, when it names no known platform
+  'source',
   'bot_name',
   'referrer_host',
   'utm_source',
