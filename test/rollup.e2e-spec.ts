@@ -43,7 +43,7 @@ const countsKey = (c: Counts): string => `${c.clicks}/${c.views}/${c.botHits}/${
 function expectedRollups(creatorId: string, hits: EnrichedHit[]) {
   const quarter = new Map<string, Counts>();
   const hourly = new Map<string, Counts>();
-  const daily = new Map<string, Counts & { visitors: Set<string> }>();
+  const daily = new Map<string, Counts & { visitors?: Set<string> }>();
   const bump = <T extends Counts>(map: Map<string, T>, key: string, hit: EnrichedHit, make: () => T): T => {
     const counts = map.get(key) ?? make();
     map.set(key, counts);
@@ -59,24 +59,29 @@ function expectedRollups(creatorId: string, hits: EnrichedHit[]) {
     if (hit.linkId) {
       bump(quarter, `${hit.linkId} ${slot}`, hit, emptyCounts);
       bump(hourly, `${hit.linkId} total ${hour} `, hit, emptyCounts);
-      // a link's daily rows have every dimension (but its own link)
+      // a link's daily rows have every dimension (but its own link); visitors for its totals only
       for (const [dimension, value] of dimensionValuesOf(hit)) {
         if (dimension === 'link') continue;
-        const counts = bump(daily, `${hit.linkId} ${dimension} ${day} ${value}`, hit, newDaily);
-        if (!hit.isBot) counts.visitors.add(hit.visitorId);
+        const counts = bump(
+          daily,
+          `${hit.linkId} ${dimension} ${day} ${value}`,
+          hit,
+          dimension === 'total' ? newDaily : emptyCounts,
+        );
+        if (!hit.isBot && dimension === 'total') (counts as Counts & { visitors: Set<string> }).visitors.add(hit.visitorId);
       }
     }
     for (const [dimension, value] of dimensionValuesOf(hit)) {
       bump(hourly, `${ALL_LINKS} ${dimension} ${hour} ${value}`, hit, emptyCounts);
       const counts = bump(daily, `${ALL_LINKS} ${dimension} ${day} ${value}`, hit, newDaily);
-      if (!hit.isBot) counts.visitors.add(hit.visitorId);
+      if (!hit.isBot) counts.visitors!.add(hit.visitorId);
     }
   }
   void creatorId;
   return {
     quarter: new Map([...quarter].map(([key, counts]) => [key, countsKey(counts)])),
     hourly: new Map([...hourly].map(([key, counts]) => [key, countsKey(counts)])),
-    daily: new Map([...daily].map(([key, counts]) => [key, `${countsKey(counts)} ${counts.visitors.size}`])),
+    daily: new Map([...daily].map(([key, counts]) => [key, `${countsKey(counts)} ${counts.visitors?.size ?? null}`])),
   };
 }
 

@@ -97,6 +97,12 @@ export class AnalyticsRepository {
     return rollupKeyOf(scope)?.reach ?? 'none';
   }
 
+  /** How far the daily visitor counts reach: a link's are kept for its totals only. */
+  static visitorReachOf(scope: Scope): RollupReach {
+    const key = rollupKeyOf(scope);
+    return !key || (key.linkId !== ALL_LINKS && key.dimension !== TOTAL) ? 'none' : key.reach;
+  }
+
   /** How far the rollups reach for a breakdown: the creator's or one link's unfiltered data. */
   static breakdownReach(scope: Scope, by: BreakdownDimension): RollupReach {
     if (Object.keys(scope.filters).length > 0) return 'none';

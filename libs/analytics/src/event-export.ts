@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AnalyticsRepository } from './analytics.repository.js';
-import type { AnalyticsQuery, AnalyticsService } from './analytics.service.js';
+import { type AnalyticsQuery, type AnalyticsService, SHORT_QUERY_SETTINGS } from './analytics.service.js';
 import { ZoneClock } from './zone-clock.js';
 
 const FETCH_ROWS = 2000;
@@ -89,6 +89,7 @@ export class EventExport {
     let open = false;
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await runner.query(SHORT_QUERY_SETTINGS);
       open = true;
       const scope = { creatorId: query.creatorId, linkId: query.linkId ?? null, filters: query.filters ?? {} };
       const { sql, params } = this.repository.exportSql(scope, query.from, query.to);

@@ -200,9 +200,9 @@ export class RollupService {
 
   /**
    * The day's daily rows, recounted from the whole day's raw events (distinct visitors need all of
-   * it): one hashed pass groups by (link or all, dimension value, visitor), the outer query counts
-   * the visitors. Links get every dimension here (their hourly rows have totals only), so a link's
-   * breakdowns read whole days from rollups.
+   * it), in two hashed passes joined in one statement: the counts of every dimension, for all links
+   * and per link; and the distinct visitors of every dimension value for all links and of each link
+   * (per link and value they are not kept: `visitors` is NULL there, and such questions count raw).
    */
   private async rebuildDay(tx: EntityManager, creatorId: string, dayStart: Date, dayEnd: Date): Promise<void> {
     const time = new TimeFilter(creatorId, dayStart, dayEnd, null);
@@ -215,22 +215,32 @@ export class RollupService {
       ]),
       time.params,
     );
-    const byDimension = groupingByDimension(['e.visitor_id'], { perLink: true });
+    const counting = groupingByDimension([], { perLink: true });
+    const visiting = groupingByDimension(['e.visitor_id']);
+    const inDay = 'e.creator_id = $1 AND e.occurred_at >= $2 AND e.occurred_at < $3';
     await tx.query(
-      `WITH per_visitor AS (
-         SELECT ${byDimension.link} AS link, grouping(e.link_id) AS all_links, ${byDimension.dimension} AS dimension,
-                ${byDimension.value} AS value, ${COUNTS_NAMED}, count(*) FILTER (WHERE NOT e.is_bot) AS human_hits
-           FROM events e
-          WHERE e.creator_id = $1 AND e.occurred_at >= $2 AND e.occurred_at < $3
-          GROUP BY ${byDimension.groupBy}
+      `WITH counted AS (
+         SELECT coalesce(${counting.link}, '${ALL_LINKS}'::uuid) AS link_id, grouping(e.link_id) AS all_links,
+                ${counting.dimension} AS dimension, ${counting.value} AS value, ${COUNTS_NAMED}
+           FROM events e WHERE ${inDay}
+          GROUP BY ${counting.groupBy}
+       ), per_visitor AS (
+         SELECT ${visiting.dimension} AS dimension, ${visiting.value} AS value
+           FROM events e WHERE ${inDay} AND NOT e.is_bot
+          GROUP BY ${visiting.groupBy}
+       ), visitors AS (
+         SELECT '${ALL_LINKS}'::uuid AS link_id, dimension, value, count(*) AS visitors
+           FROM per_visitor WHERE value IS NOT NULL GROUP BY dimension, value
+         UNION ALL
+         -- a link's visitors are its 'link' value's
+         SELECT value::uuid, '${TOTAL}', '', count(*) FROM per_visitor WHERE dimension = 'link' AND value IS NOT NULL GROUP BY value
        )
        INSERT INTO rollup_daily (creator_id, link_id, dimension, day, value, clicks, views, bot_hits, profile_clicks, visitors)
-       SELECT $1, coalesce(link, '${ALL_LINKS}'::uuid), dimension, $2, value, sum(clicks), sum(views), sum(bot_hits),
-              sum(profile_clicks), count(*) FILTER (WHERE human_hits > 0)
-         FROM per_visitor
+       SELECT $1, c.link_id, c.dimension, $2, c.value, c.clicks, c.views, c.bot_hits, c.profile_clicks,
+              CASE WHEN c.link_id = '${ALL_LINKS}'::uuid OR c.dimension = '${TOTAL}' THEN coalesce(v.visitors, 0) END
+         FROM counted c LEFT JOIN visitors v USING (link_id, dimension, value)
         -- no value for the dimension (a view's link, a person's bot name), or a view in a per-link set
-        WHERE value IS NOT NULL AND (all_links = 1 OR link IS NOT NULL)
-        GROUP BY link, dimension, value`,
+        WHERE c.value IS NOT NULL AND (c.all_links = 1 OR c.link_id <> '${ALL_LINKS}'::uuid)`,
       [creatorId, dayStart, dayEnd],
     );
   }
