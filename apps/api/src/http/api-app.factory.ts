@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { onRequestHookHandler } from 'fastify';
-import { AppConfig, ConfigModule } from '@app/common';
+import { AppConfig, AppLogger, ConfigModule } from '@app/common';
 import { AppModule } from '../app.module.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { serveDashboard } from './dashboard.static.js';
@@ -58,8 +58,7 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     // bodies are parsed by json-body.parser.ts: JSON only, nesting capped
     bodyParser: false,
-    bufferLogs: options.logger !== false,
-    ...(options.logger === false ? { logger: false } : {}),
+    logger: options.logger === false ? false : new AppLogger(config.nodeEnv === 'production'),
   });
   await app.register(fastifyCookie);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
