@@ -271,10 +271,11 @@ describe('authentication', () => {
       const cookie = signup.headers.get('set-cookie')!;
       expect(cookie).toMatch(/^lp_session=[\w-]{43}; Max-Age=2592000; Path=\/; HttpOnly; SameSite=Lax$/);
 
-      for (const env of [
+      const secureSettings: Record<string, string>[] = [
         { NODE_ENV: 'production', SESSION_SECRET: 'a-production-secret-of-32-characters!' },
         { PUBLIC_URL: 'https://lnk.example.com' },
-      ]) {
+      ];
+      for (const env of secureSettings) {
         const secure = await startApi(env);
         try {
           const other = await signUp(secure.url);

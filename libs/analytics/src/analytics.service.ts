@@ -118,29 +118,47 @@ export class AnalyticsService {
 
   async timeseries(query: AnalyticsQuery, interval: TimeseriesInterval): Promise<TimeseriesResponse> {
     return this.inSnapshot(query, async (ctx) => {
-      const inner = ctx.clock.boundaries(ctx.from, ctx.to, interval);
-      const current = [ctx.from, ...inner, ctx.to];
-      const starts = [ctx.clock.startOf(ctx.from, interval), ...inner];
-      // the previous period, bucket by bucket: each bucket moved back by the range's length
-      const length = ctx.to - ctx.from;
-      const bounds = ctx.compare ? [...current.map((at) => at - length), ...current.slice(1)] : current;
+      const current = this.buckets(ctx.clock, ctx.from, ctx.to, interval);
+      const previous = ctx.compare ? this.previousBuckets(ctx.clock, ctx.from, ctx.to, interval, current.bounds.length) : null;
+      const bounds = previous ? [...previous.bounds, ...current.bounds.slice(1)] : current.bounds;
       const counts = await this.counts(ctx, ctx.scope, bounds);
-      const n = current.length - 1;
       const point = (start: number, c: Counts): TimeseriesPoint => ({
         t: ctx.clock.iso(start),
         clicks: c.clicks,
         profileViews: c.views,
         botHits: c.botHits,
       });
-      const offset = ctx.compare ? n : 0;
+      const offset = previous ? previous.bounds.length - 1 : 0;
       return {
         range: ctx.range,
         interval,
-        points: starts.map((start, i) => point(start, counts[offset + i])),
-        ...(ctx.compare ? { previous: starts.map((start, i) => point(Math.max(start, ctx.from) - length, counts[i])) } : {}),
+        points: current.starts.map((start, i) => point(start, counts[offset + i])),
+        ...(previous ? { previous: previous.starts.map((start, i) => point(start, counts[i])) } : {}),
       };
     });
   }
+
+  /** [from, to) cut at the zone's calendar boundaries, with each bucket's calendar start. */
+  private buckets(clock: ZoneClock, from: number, to: number, interval: TimeseriesInterval): { bounds: number[]; starts: number[] } {
+    const inner = clock.boundaries(from, to, interval);
+    return { bounds: [from, ...inner, to], starts: [clock.startOf(from, interval), ...inner] };
+  }
+
+  /**
+   * The previous period [from − length, from), bucket by bucket. Cut at its own calendar
+   * boundaries when that gives as many buckets as the current period (the usual case): those
+   * bounds fall on whole quarter hours, so they are read from the rollups. Otherwise each current
+   * bucket is moved back by the range's length, which may put many bounds inside quarter hours,
+   * read from raw events.
+   */
+  private previousBuckets(clock: ZoneClock, from: number, to: number, interval: TimeseriesInterval, count: number): { bounds: number[]; starts: number[] } {
+    const length = to - from;
+    const aligned = this.buckets(clock, from - length, from, interval);
+    if (aligned.bounds.length === count) return aligned;
+    const shifted = this.buckets(clock, from, to, interval).bounds.map((at) => at - length);
+    return { bounds: shifted, starts: shifted.slice(0, -1) };
+  }
+
 
   async breakdown(query: AnalyticsQuery, by: BreakdownDimension, limit = DEFAULT_BREAKDOWN_LIMIT): Promise<BreakdownResponse> {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_BREAKDOWN_LIMIT) {
