@@ -6,11 +6,21 @@ import { freePort, startProcess, stopProcess, waitForHttp } from './support/serv
 
 const RUNS = 5;
 
-/** The overview has rendered: five cards with values, no skeleton left, the chart drawn, the panels filled. */
-const RENDERED = `document.querySelectorAll('.card.stat .value').length >= 5
-  && document.querySelectorAll('.skeleton').length === 0
-  && document.querySelector('.uplot canvas') !== null
-  && document.querySelectorAll('.stale').length === 0`;
+interface PageDocument {
+  querySelectorAll(selector: string): { length: number };
+}
+
+/** The overview has rendered: five cards with values, no skeleton left, the chart drawn, nothing stale. */
+const RENDERED = (): boolean => {
+  // runs in the page (a function, not a string: the dashboard's CSP forbids eval)
+  const { document } = globalThis as unknown as { document: PageDocument };
+  return (
+    document.querySelectorAll('.card.stat .value').length >= 5 &&
+    document.querySelectorAll('.skeleton').length === 0 &&
+    document.querySelectorAll('.uplot canvas').length > 0 &&
+    document.querySelectorAll('.stale').length === 0
+  );
+};
 
 /**
  * Seconds from navigation to a rendered overview of the last 12 months for the creator the
