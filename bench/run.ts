@@ -1,9 +1,12 @@
 import { cpus, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { runEnrichBench } from './enrich.bench.js';
+import { runDashboardBench } from './dashboard.bench.js';
 import { runPipelineBench } from './pipeline.bench.js';
+import { runQueriesBench } from './queries.bench.js';
 import { runRedirectBench } from './redirect.bench.js';
 import { runReportBench } from './report.bench.js';
+import { runReportYearBench } from './report-year.bench.js';
 import type { BenchResult } from './support/bench-result.js';
 
 /**
@@ -17,10 +20,14 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
     const { value, unit } = await runEnrichBench();
     return [{ bench: 'enrich', metric: 'enrichHit throughput, one core', value, unit }];
   },
+  // seeds 10 M clicks over a year once (minutes); the dashboard and report-year benches read them
+  queries: async () =>
+    (await runQueriesBench()).map(({ name, value, unit }) => ({ bench: 'queries', metric: name.replace(/^queries: /, ''), value, unit })),
   report: async () => {
     const { value, unit } = await runReportBench();
-    return [{ bench: 'report', metric: '12-month PDF render', value, unit }];
+    return [{ bench: 'report', metric: '12-month PDF render (synthetic data)', value, unit }, ...(await runReportYearBench())];
   },
+  dashboard: runDashboardBench,
 };
 
 function machine(): string {
