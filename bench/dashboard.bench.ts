@@ -32,7 +32,14 @@ export async function runDashboardBench(): Promise<BenchResult[]> {
   const base = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     await waitForHttp(`${base}/health`);
@@ -58,7 +65,12 @@ export async function runDashboardBench(): Promise<BenchResult[]> {
     const warm = [...timings.slice(1)].sort((a, b) => a - b);
     return [
       { bench: 'dashboard', metric: 'overview of 12 months (10 M clicks), first load', value: timings[0], unit: 's' },
-      { bench: 'dashboard', metric: 'overview of 12 months, warm load (median)', value: warm[Math.floor(warm.length / 2)], unit: 's' },
+      {
+        bench: 'dashboard',
+        metric: 'overview of 12 months, warm load (median)',
+        value: warm[Math.floor(warm.length / 2)],
+        unit: 's',
+      },
     ];
   } finally {
     await browser.close();

@@ -34,7 +34,8 @@ export async function runPipelineBench(): Promise<BenchResult[]> {
     const apiUrl = `http://127.0.0.1:${port}`;
     await waitForHttp(`${apiUrl}/health`);
     const { slug, linkId, creatorId } = await createBenchLink(apiUrl);
-    const stored = async (): Promise<number> => Number((await db.query('SELECT count(*) FROM events WHERE link_id = $1', [linkId])).rows[0].count);
+    const stored = async (): Promise<number> =>
+      Number((await db.query('SELECT count(*) FROM events WHERE link_id = $1', [linkId])).rows[0].count);
     const rolledUp = async (): Promise<boolean> => {
       const { rows } = await db.query(
         `SELECT (SELECT coalesce(sum(clicks), 0) FROM rollup_quarter WHERE creator_id = $1 AND link_id = $2) AS clicks,
@@ -46,7 +47,14 @@ export async function runPipelineBench(): Promise<BenchResult[]> {
 
     const started = Date.now();
     const samples: { at: number; count: number }[] = [];
-    const firing = autocannon({ url: `${apiUrl}/${slug}`, connections: 32, overallRate: RATE, amount: CLICKS, timeout: 10, headers: { 'user-agent': BROWSER_USER_AGENT } });
+    const firing = autocannon({
+      url: `${apiUrl}/${slug}`,
+      connections: 32,
+      overallRate: RATE,
+      amount: CLICKS,
+      timeout: 10,
+      headers: { 'user-agent': BROWSER_USER_AGENT },
+    });
     let fired: autocannon.Result | null = null;
     void firing.then((result) => (fired = result));
     let storedAllAt = 0;
@@ -55,7 +63,9 @@ export async function runPipelineBench(): Promise<BenchResult[]> {
       await new Promise((resolve) => setTimeout(resolve, 250));
       const count = await stored();
       samples.push({ at: Date.now(), count });
-      progress(`pipeline: ${count.toLocaleString('en-US')} / ${CLICKS.toLocaleString('en-US')} stored, ${Math.round((Date.now() - started) / 1000)} s`);
+      progress(
+        `pipeline: ${count.toLocaleString('en-US')} / ${CLICKS.toLocaleString('en-US')} stored, ${Math.round((Date.now() - started) / 1000)} s`,
+      );
       if (count >= CLICKS && !storedAllAt) storedAllAt = Date.now();
       if (storedAllAt && (await rolledUp())) {
         rolledUpAt = Date.now();
@@ -75,11 +85,30 @@ export async function runPipelineBench(): Promise<BenchResult[]> {
     }
     lags.sort((a, b) => a - b);
     return [
-      { bench: 'pipeline', metric: `${CLICKS.toLocaleString('en-US')} clicks at ${RATE}/s: all stored after`, value: storedAllAt ? (storedAllAt - started) / 1000 : NaN, unit: 's', baseline: CLICKS / RATE, note: 'baseline: firing time' },
-      { bench: 'pipeline', metric: 'all in the rollups after', value: rolledUpAt ? (rolledUpAt - started) / 1000 : NaN, unit: 's', note: 'rollup runs every 60 s' },
+      {
+        bench: 'pipeline',
+        metric: `${CLICKS.toLocaleString('en-US')} clicks at ${RATE}/s: all stored after`,
+        value: storedAllAt ? (storedAllAt - started) / 1000 : NaN,
+        unit: 's',
+        baseline: CLICKS / RATE,
+        note: 'baseline: firing time',
+      },
+      {
+        bench: 'pipeline',
+        metric: 'all in the rollups after',
+        value: rolledUpAt ? (rolledUpAt - started) / 1000 : NaN,
+        unit: 's',
+        note: 'rollup runs every 60 s',
+      },
       { bench: 'pipeline', metric: 'capture → stored lag p50', value: percentile(lags, 50) / 1000, unit: 's' },
       { bench: 'pipeline', metric: 'capture → stored lag p99', value: percentile(lags, 99) / 1000, unit: 's' },
-      { bench: 'pipeline', metric: 'clicks lost (redirected − stored)', value: redirected - finalCount, unit: 'clicks', note: `${redirected.toLocaleString('en-US')} redirected` },
+      {
+        bench: 'pipeline',
+        metric: 'clicks lost (redirected − stored)',
+        value: redirected - finalCount,
+        unit: 'clicks',
+        note: `${redirected.toLocaleString('en-US')} redirected`,
+      },
     ];
   } finally {
     await db.end();

@@ -18,9 +18,18 @@ interface LoadFigures {
 }
 
 async function load(url: string, seconds: number, label: string): Promise<LoadFigures> {
-  const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1, headers: { 'user-agent': BROWSER_USER_AGENT } });
+  const instance = autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    pipelining: 1,
+    headers: { 'user-agent': BROWSER_USER_AGENT },
+  });
   const started = Date.now();
-  const ticker = setInterval(() => progress(`redirect: ${label} ${Math.round((Date.now() - started) / 1000)}/${seconds} s`), 1000);
+  const ticker = setInterval(
+    () => progress(`redirect: ${label} ${Math.round((Date.now() - started) / 1000)}/${seconds} s`),
+    1000,
+  );
   const result = await instance;
   clearInterval(ticker);
   return {
@@ -56,7 +65,14 @@ export async function runRedirectBench(): Promise<BenchResult[]> {
     progressDone();
     if (ours.non3xx > 0) throw new Error(`${ours.non3xx} redirects failed during the benchmark`);
     return [
-      { bench: 'redirect', metric: `requests/s (${CONNECTIONS} connections)`, value: Math.round(ours.requestsPerSecond), unit: 'req/s', baseline: Math.round(bare.requestsPerSecond), note: `${Math.round((100 * ours.requestsPerSecond) / bare.requestsPerSecond)}% of bare` },
+      {
+        bench: 'redirect',
+        metric: `requests/s (${CONNECTIONS} connections)`,
+        value: Math.round(ours.requestsPerSecond),
+        unit: 'req/s',
+        baseline: Math.round(bare.requestsPerSecond),
+        note: `${Math.round((100 * ours.requestsPerSecond) / bare.requestsPerSecond)}% of bare`,
+      },
       { bench: 'redirect', metric: 'latency p50', value: ours.p50, unit: 'ms', baseline: bare.p50 },
       { bench: 'redirect', metric: 'latency p99', value: ours.p99, unit: 'ms', baseline: bare.p99 },
     ];

@@ -24,7 +24,9 @@ export async function runReportYearBench(): Promise<BenchResult[]> {
   );
   await db.end();
   if (!rows[0]?.last) throw new Error('the seeded benchmark creator is missing: run `npm run bench -- queries` first');
-  const app = await createApiApp(loadConfig({ ...process.env, DATABASE_URL: BENCH_DATABASE_URL, REDIS_URL: BENCH_REDIS_URL }), { logger: false });
+  const app = await createApiApp(loadConfig({ ...process.env, DATABASE_URL: BENCH_DATABASE_URL, REDIS_URL: BENCH_REDIS_URL }), {
+    logger: false,
+  });
   try {
     const analytics = app.get(AnalyticsService);
     const to = Math.ceil(rows[0].last.getTime() / DAY) * DAY;
@@ -42,7 +44,13 @@ export async function runReportYearBench(): Promise<BenchResult[]> {
     }
     const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     return [
-      { bench: 'report', metric: '12-month report over 10 M clicks: queries + PDF', value: Math.round(median(total) * 1000) / 1000, unit: 's', note: `queries ${median(query).toFixed(3)} s` },
+      {
+        bench: 'report',
+        metric: '12-month report over 10 M clicks: queries + PDF',
+        value: Math.round(median(total) * 1000) / 1000,
+        unit: 's',
+        note: `queries ${median(query).toFixed(3)} s`,
+      },
     ];
   } finally {
     await app.close();

@@ -52,7 +52,8 @@ export function yearReportData(): ReportData {
   const to = from + 365 * DAY_MS;
   const range: AnalyticsRange = { from: iso(from), to: iso(to), tz: 'UTC', linkId: null };
   const day = (start: number, i: number): TimeseriesPoint => {
-    const seasonal = 1 + 0.35 * Math.sin((i / 365) * 2 * Math.PI) + (new Date(start + i * DAY_MS).getUTCDay() % 6 === 0 ? 0.25 : 0);
+    const seasonal =
+      1 + 0.35 * Math.sin((i / 365) * 2 * Math.PI) + (new Date(start + i * DAY_MS).getUTCDay() % 6 === 0 ? 0.25 : 0);
     const clicks = Math.round(24_000 * seasonal * (0.85 + 0.3 * random()));
     return { t: iso(start + i * DAY_MS), clicks, profileViews: clicks * 3, botHits: Math.round(clicks * 0.08) };
   };
@@ -79,26 +80,59 @@ export function yearReportData(): ReportData {
     timeseries: { range, interval: 'day', points, previous },
     topLinks: split('link', LINK_TITLES),
     sources: split('source', ['instagram', 'tiktok', 'youtube', 'x', 'direct', 'google', 'profile', 'other']),
-    countries: split('country', ['United States', 'Germany', 'United Kingdom', 'Brazil', 'India', 'France', 'Canada', 'Japan', 'Spain', 'Australia', 'Mexico', 'Italy']),
+    countries: split('country', [
+      'United States',
+      'Germany',
+      'United Kingdom',
+      'Brazil',
+      'India',
+      'France',
+      'Canada',
+      'Japan',
+      'Spain',
+      'Australia',
+      'Mexico',
+      'Italy',
+    ]),
     devices: split('device', ['mobile', 'desktop', 'tablet', 'other']),
     timePatterns: {
       range,
       matrix: Array.from({ length: 7 }, (_, d) =>
-        Array.from({ length: 24 }, (_, h) => Math.round((total / 168) * (0.2 + Math.sin((Math.PI * h) / 24) ** 2) * (d >= 5 ? 1.2 : 1) * (0.8 + 0.4 * random()))),
+        Array.from({ length: 24 }, (_, h) =>
+          Math.round((total / 168) * (0.2 + Math.sin((Math.PI * h) / 24) ** 2) * (d >= 5 ? 1.2 : 1) * (0.8 + 0.4 * random())),
+        ),
       ),
     },
   };
 }
 
-function breakdown(range: AnalyticsRange, by: BreakdownDimension, names: string[], total: number, random: () => number): BreakdownResponse {
+function breakdown(
+  range: AnalyticsRange,
+  by: BreakdownDimension,
+  names: string[],
+  total: number,
+  random: () => number,
+): BreakdownResponse {
   const weights = names.map((_, i) => 1 / (i + 1.5));
   const sum = weights.reduce((a, b) => a + b, 0);
   const rows: BreakdownRow[] = names.map((name, i) => {
     const clicks = Math.floor((total * weights[i]) / sum);
-    return { value: name.toLowerCase(), label: by === 'source' || by === 'device' ? undefined : name, clicks, profileViews: 0, previousClicks: Math.round(clicks * (0.7 + 0.6 * random())) };
+    return {
+      value: name.toLowerCase(),
+      label: by === 'source' || by === 'device' ? undefined : name,
+      clicks,
+      profileViews: 0,
+      previousClicks: Math.round(clicks * (0.7 + 0.6 * random())),
+    };
   });
   const counted = rows.reduce((a, r) => a + r.clicks, 0);
-  return { range, by, rows, other: { clicks: total - counted, profileViews: 0, values: total > counted ? 1 : 0 }, total: { clicks: total, profileViews: 0 } };
+  return {
+    range,
+    by,
+    rows,
+    other: { clicks: total - counted, profileViews: 0, values: total > counted ? 1 : 0 },
+    total: { clicks: total, profileViews: 0 },
+  };
 }
 
 function seeded(seed: number): () => number {

@@ -22,7 +22,12 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   },
   // seeds 10 M clicks over a year once (minutes); the dashboard and report-year benches read them
   queries: async () =>
-    (await runQueriesBench()).map(({ name, value, unit }) => ({ bench: 'queries', metric: name.replace(/^queries: /, ''), value, unit })),
+    (await runQueriesBench()).map(({ name, value, unit }) => ({
+      bench: 'queries',
+      metric: name.replace(/^queries: /, ''),
+      value,
+      unit,
+    })),
   report: async () => {
     const { value, unit } = await runReportBench();
     return [{ bench: 'report', metric: '12-month PDF render (synthetic data)', value, unit }, ...(await runReportYearBench())];
@@ -36,7 +41,13 @@ function machine(): string {
 }
 
 function table(results: BenchResult[]): string {
-  const rows = results.map((r) => [r.bench, r.metric, `${r.value.toLocaleString('en-US')} ${r.unit}`, r.baseline === undefined ? '' : `${r.baseline.toLocaleString('en-US')} ${r.unit}`, r.note ?? '']);
+  const rows = results.map((r) => [
+    r.bench,
+    r.metric,
+    `${r.value.toLocaleString('en-US')} ${r.unit}`,
+    r.baseline === undefined ? '' : `${r.baseline.toLocaleString('en-US')} ${r.unit}`,
+    r.note ?? '',
+  ]);
   const header = ['bench', 'metric', 'value', 'baseline (same run)', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]): string => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;

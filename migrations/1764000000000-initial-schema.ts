@@ -118,7 +118,16 @@ export class InitialSchema1764000000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['visitor_salts', 'rollup_dirty_hours', 'events', 'profiles', 'links', 'api_tokens', 'sessions', 'creators']) {
+    for (const table of [
+      'visitor_salts',
+      'rollup_dirty_hours',
+      'events',
+      'profiles',
+      'links',
+      'api_tokens',
+      'sessions',
+      'creators',
+    ]) {
       await db.query(`DROP TABLE IF EXISTS ${table} CASCADE`);
     }
   }

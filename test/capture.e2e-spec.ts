@@ -1,6 +1,15 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CAPTURE_JOB, type CaptureJobData, type CapturedHit, captureJobOptions, decodeCaptureBatch, encodeCaptureBatch, QUEUE_PREFIX, QueueName } from '@app/common';
+import {
+  CAPTURE_JOB,
+  type CaptureJobData,
+  type CapturedHit,
+  captureJobOptions,
+  decodeCaptureBatch,
+  encodeCaptureBatch,
+  QUEUE_PREFIX,
+  QueueName,
+} from '@app/common';
 import { Queue } from 'bullmq';
 import type pg from 'pg';
 import { insertLink } from './support/fixtures.js';
@@ -59,10 +68,14 @@ describe('capture on the redirect path', () => {
         },
       });
       expect(response.status).toBe(302);
-      const hits = await eventually(async () => {
-        const found = (await capturedHits(queue)).filter((hit) => hit.linkId === link.id);
-        return found.length ? found : null;
-      }, 5000, 'the captured click in Redis');
+      const hits = await eventually(
+        async () => {
+          const found = (await capturedHits(queue)).filter((hit) => hit.linkId === link.id);
+          return found.length ? found : null;
+        },
+        5000,
+        'the captured click in Redis',
+      );
       expect(hits).toHaveLength(1);
       const [hit] = hits;
       expect(hit).toMatchObject({
@@ -122,10 +135,14 @@ describe('capture on the redirect path', () => {
         const response = await fetch(`${api.url}/${link.slug}?n=${i}`, { redirect: 'manual' });
         expect(response.status).toBe(302);
       }
-      const health = await eventually(async () => {
-        const reply = await new ApiClient(api.url).get('/health');
-        return reply.body.spoolBytes > 0 ? reply : null;
-      }, 5000, 'the spool to fill');
+      const health = await eventually(
+        async () => {
+          const reply = await new ApiClient(api.url).get('/health');
+          return reply.body.spoolBytes > 0 ? reply : null;
+        },
+        5000,
+        'the spool to fill',
+      );
       expect(health.status).toBe(503);
       expect(health.body.redis).toBe('down');
       expect(readdirSync(process.env.SPOOL_DIR!).length).toBeGreaterThan(0);
@@ -133,10 +150,14 @@ describe('capture on the redirect path', () => {
       await redis.start();
       const queue = captureQueue(redis.url);
       try {
-        const replayed = await eventually(async () => {
-          const hits = (await capturedHits(queue)).filter((hit) => hit.linkId === link.id);
-          return hits.length >= clicks ? hits : null;
-        }, 15_000, 'the spool to be replayed');
+        const replayed = await eventually(
+          async () => {
+            const hits = (await capturedHits(queue)).filter((hit) => hit.linkId === link.id);
+            return hits.length >= clicks ? hits : null;
+          },
+          15_000,
+          'the spool to be replayed',
+        );
         // wait for more replay rounds: nothing may arrive twice
         await new Promise((resolve) => setTimeout(resolve, 2500));
         const after = (await capturedHits(queue)).filter((hit) => hit.linkId === link.id);

@@ -22,7 +22,9 @@ describe('links API', () => {
   let publicUrl: string;
 
   const linkCount = async (creatorId: string): Promise<number> => {
-    const { rows } = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM links WHERE creator_id = $1', [creatorId]);
+    const { rows } = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM links WHERE creator_id = $1', [
+      creatorId,
+    ]);
     return rows[0].count;
   };
 
@@ -71,7 +73,9 @@ describe('links API', () => {
     });
 
     it('generates distinct slugs, each 7 base62 characters', async () => {
-      const slugs = await Promise.all(Array.from({ length: 20 }, async () => (await create(bob.client, { url: 'https://example.com/many' })).slug as string));
+      const slugs = await Promise.all(
+        Array.from({ length: 20 }, async () => (await create(bob.client, { url: 'https://example.com/many' })).slug as string),
+      );
       expect(new Set(slugs).size).toBe(20);
       for (const slug of slugs) expect(slug).toMatch(/^[0-9A-Za-z]{7}$/);
     });
@@ -110,8 +114,12 @@ describe('links API', () => {
       const upper = await create(ana.client, { url: 'https://example.com/upper', slug: 'CaseSlug' });
       const lower = await create(ana.client, { url: 'https://example.com/lower', slug: 'caseslug' });
       expect(upper.id).not.toBe(lower.id);
-      expect((await fetch(`${api.url}/CaseSlug`, { redirect: 'manual' })).headers.get('location')).toBe('https://example.com/upper');
-      expect((await fetch(`${api.url}/caseslug`, { redirect: 'manual' })).headers.get('location')).toBe('https://example.com/lower');
+      expect((await fetch(`${api.url}/CaseSlug`, { redirect: 'manual' })).headers.get('location')).toBe(
+        'https://example.com/upper',
+      );
+      expect((await fetch(`${api.url}/caseslug`, { redirect: 'manual' })).headers.get('location')).toBe(
+        'https://example.com/lower',
+      );
     });
 
     it('answers 409 for a slug taken by anyone, and writes nothing', async () => {
@@ -137,31 +145,79 @@ describe('links API', () => {
       ['a url without a host', { url: 'https://' }, 'with a host'],
       ['a url with three slashes', { url: 'https:///example.com' }, 'with a host'],
       ['a url with a space in the host', { url: 'https://exa mple.com/' }, 'url is not a valid URL'],
-      ['a url with a user and password', { url: 'https://user:pass@example.com/' }, 'url must not contain a user name or password'],
+      [
+        'a url with a user and password',
+        { url: 'https://user:pass@example.com/' },
+        'url must not contain a user name or password',
+      ],
       ['a url with a user name', { url: 'https://user@example.com/' }, 'url must not contain a user name or password'],
       ['a url over 2,048 characters', { url: longUrl }, 'url must be at most 2048 characters'],
       ['an empty url', { url: '   ' }, 'url must not be empty'],
-      ['a slug with a space', { url: 'https://example.com', slug: 'has space' }, 'slug must be 1 to 64 characters, each a letter, digit, _ or -'],
+      [
+        'a slug with a space',
+        { url: 'https://example.com', slug: 'has space' },
+        'slug must be 1 to 64 characters, each a letter, digit, _ or -',
+      ],
       ['a slug with a slash', { url: 'https://example.com', slug: 'a/b' }, 'slug must be 1 to 64 characters'],
       ['a slug with an accent', { url: 'https://example.com', slug: 'café' }, 'slug must be 1 to 64 characters'],
       ['a slug with a dot', { url: 'https://example.com', slug: 'a.b' }, 'slug must be 1 to 64 characters'],
       ['an empty slug', { url: 'https://example.com', slug: '' }, 'slug must be 1 to 64 characters'],
-      ['a 65-character slug', { url: 'https://example.com', slug: 's'.repeat(65) }, 'slug must be shorter than or equal to 64 characters'],
+      [
+        'a 65-character slug',
+        { url: 'https://example.com', slug: 's'.repeat(65) },
+        'slug must be shorter than or equal to 64 characters',
+      ],
       ['a reserved slug', { url: 'https://example.com', slug: 'api' }, 'slug "api" is reserved'],
       ['a reserved slug in capitals', { url: 'https://example.com', slug: 'Health' }, 'slug "Health" is reserved'],
       ['the metrics slug', { url: 'https://example.com', slug: 'METRICS' }, 'is reserved'],
       ['the app slug', { url: 'https://example.com', slug: 'app' }, 'is reserved'],
       ['a 201-character title', { url: 'https://example.com', title: 'T'.repeat(201) }, 'title must be at most 200 characters'],
       ['a title that is not a string', { url: 'https://example.com', title: 5 }, 'title must be a string'],
-      ['an expiry in words', { url: 'https://example.com', expiresAt: 'tomorrow' }, 'expiresAt must be an ISO 8601 date-time with a time zone'],
-      ['an expiry without a time', { url: 'https://example.com', expiresAt: '2031-07-01' }, 'expiresAt must be an ISO 8601 date-time with a time zone'],
-      ['an expiry without a zone', { url: 'https://example.com', expiresAt: '2031-07-01T12:00:00' }, 'expiresAt must be an ISO 8601 date-time with a time zone'],
-      ['an expiry on 30 February', { url: 'https://example.com', expiresAt: '2031-02-30T12:00:00Z' }, 'expiresAt is not a real date and time'],
-      ['an expiry at 25:00', { url: 'https://example.com', expiresAt: '2031-02-03T25:00:00Z' }, 'expiresAt is not a real date and time'],
-      ['an expiry in the past', { url: 'https://example.com', expiresAt: '2020-01-01T00:00:00Z' }, 'expiresAt must be in the future'],
-      ['a javascript: fallback', { url: 'https://example.com', fallbackUrl: 'javascript:alert(1)' }, 'fallbackUrl must be an http or https URL, not javascript:'],
-      ['a fallback with credentials', { url: 'https://example.com', fallbackUrl: 'http://a:b@example.com' }, 'fallbackUrl must not contain a user name or password'],
-      ['21 tags', { url: 'https://example.com', tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }, 'tags must have at most 20 entries'],
+      [
+        'an expiry in words',
+        { url: 'https://example.com', expiresAt: 'tomorrow' },
+        'expiresAt must be an ISO 8601 date-time with a time zone',
+      ],
+      [
+        'an expiry without a time',
+        { url: 'https://example.com', expiresAt: '2031-07-01' },
+        'expiresAt must be an ISO 8601 date-time with a time zone',
+      ],
+      [
+        'an expiry without a zone',
+        { url: 'https://example.com', expiresAt: '2031-07-01T12:00:00' },
+        'expiresAt must be an ISO 8601 date-time with a time zone',
+      ],
+      [
+        'an expiry on 30 February',
+        { url: 'https://example.com', expiresAt: '2031-02-30T12:00:00Z' },
+        'expiresAt is not a real date and time',
+      ],
+      [
+        'an expiry at 25:00',
+        { url: 'https://example.com', expiresAt: '2031-02-03T25:00:00Z' },
+        'expiresAt is not a real date and time',
+      ],
+      [
+        'an expiry in the past',
+        { url: 'https://example.com', expiresAt: '2020-01-01T00:00:00Z' },
+        'expiresAt must be in the future',
+      ],
+      [
+        'a javascript: fallback',
+        { url: 'https://example.com', fallbackUrl: 'javascript:alert(1)' },
+        'fallbackUrl must be an http or https URL, not javascript:',
+      ],
+      [
+        'a fallback with credentials',
+        { url: 'https://example.com', fallbackUrl: 'http://a:b@example.com' },
+        'fallbackUrl must not contain a user name or password',
+      ],
+      [
+        '21 tags',
+        { url: 'https://example.com', tags: Array.from({ length: 21 }, (_, i) => `t${i}`) },
+        'tags must have at most 20 entries',
+      ],
       ['a blank tag', { url: 'https://example.com', tags: ['ok', '   '] }, 'tags must not be empty'],
       ['a 51-character tag', { url: 'https://example.com', tags: ['t'.repeat(51)] }, 'each tag must be at most 50 characters'],
       ['tags that are not a list', { url: 'https://example.com', tags: 'summer' }, 'tags must be an array'],
@@ -220,7 +276,9 @@ describe('links API', () => {
       expect(active.body.items.map((link: { id: string }) => link.id)).toEqual([third.id, first.id]);
       expect((await carol.client.get(`${LINKS}?archived=false`)).body.items).toHaveLength(2);
       const archived = await carol.client.get(`${LINKS}?archived=true`);
-      expect(archived.body.items.map((link: { id: string; archived: boolean }) => [link.id, link.archived])).toEqual([[second.id, true]]);
+      expect(archived.body.items.map((link: { id: string; archived: boolean }) => [link.id, link.archived])).toEqual([
+        [second.id, true],
+      ]);
 
       const wrong = await carol.client.get(`${LINKS}?archived=maybe`);
       expect(wrong.status).toBe(400);
@@ -246,7 +304,12 @@ describe('links API', () => {
       });
       const changed = await ana.client.patch(`${LINKS}/${link.id}`, { url: 'https://example.com/after', tags: ['Two', 'three'] });
       expect(changed.status).toBe(200);
-      expect(changed.body).toMatchObject({ url: 'https://example.com/after', title: 'Before', tags: ['two', 'three'], slug: link.slug });
+      expect(changed.body).toMatchObject({
+        url: 'https://example.com/after',
+        title: 'Before',
+        tags: ['two', 'three'],
+        slug: link.slug,
+      });
       expect(Date.parse(changed.body.updatedAt)).toBeGreaterThanOrEqual(Date.parse(link.updatedAt));
 
       const cleared = await ana.client.patch(`${LINKS}/${link.id}`, { title: null, expiresAt: null, fallbackUrl: null });
@@ -338,7 +401,9 @@ describe('links API', () => {
 
   describe('OpenAPI', () => {
     it('documents every links and profile route, and not the public page', async () => {
-      const { paths } = (await (await fetch(`${api.url}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+      const { paths } = (await (await fetch(`${api.url}/api/docs/openapi.json`)).json()) as {
+        paths: Record<string, Record<string, unknown>>;
+      };
       expect(Object.keys(paths['/api/v1/links']).sort()).toEqual(['get', 'post']);
       expect(Object.keys(paths['/api/v1/links/{id}']).sort()).toEqual(['delete', 'get', 'patch']);
       expect(Object.keys(paths['/api/v1/links/{id}/qr.svg'])).toEqual(['get']);
@@ -355,7 +420,10 @@ describe('links API', () => {
       const off = await create(dana.client, { url: 'https://example.com/off' });
       const b = await create(dana.client, { url: 'https://example.com/b', onProfile: true });
       expect((await dana.client.patch(`${LINKS}/${off.id}`, { onProfile: true })).body.onProfile).toBe(true);
-      const { rows } = await db.query('SELECT id, profile_position FROM links WHERE creator_id = $1 AND on_profile ORDER BY profile_position', [dana.id]);
+      const { rows } = await db.query(
+        'SELECT id, profile_position FROM links WHERE creator_id = $1 AND on_profile ORDER BY profile_position',
+        [dana.id],
+      );
       expect(rows).toEqual([
         { id: a.id, profile_position: 0 },
         { id: b.id, profile_position: 1 },
@@ -392,8 +460,14 @@ describe('links API', () => {
 
     it('answers 410 once a link has expired, or sends people to its fallback URL', async () => {
       const plain = await create(ana.client, { url: 'https://example.com/soon-gone', expiresAt: inFuture(1500) });
-      const withFallback = await create(ana.client, { url: 'https://example.com/soon-moved', expiresAt: inFuture(1500), fallbackUrl: 'https://example.com/moved' });
-      expect((await fetch(`${api.url}/${plain.slug}`, { redirect: 'manual' })).headers.get('location')).toBe('https://example.com/soon-gone');
+      const withFallback = await create(ana.client, {
+        url: 'https://example.com/soon-moved',
+        expiresAt: inFuture(1500),
+        fallbackUrl: 'https://example.com/moved',
+      });
+      expect((await fetch(`${api.url}/${plain.slug}`, { redirect: 'manual' })).headers.get('location')).toBe(
+        'https://example.com/soon-gone',
+      );
       await new Promise((resolve) => setTimeout(resolve, 1600));
 
       const expired = await fetch(`${api.url}/${plain.slug}`, { redirect: 'manual' });
@@ -411,13 +485,19 @@ describe('links API', () => {
       try {
         const link = await create(ana.client, { url: 'https://example.com/v1', slug: 'moving-target' });
         // the other instance now holds the link in memory
-        expect((await fetch(`${other.url}/moving-target`, { redirect: 'manual' })).headers.get('location')).toBe('https://example.com/v1');
-        expect((await fetch(`${other.url}/moving-target`, { redirect: 'manual' })).headers.get('location')).toBe('https://example.com/v1');
+        expect((await fetch(`${other.url}/moving-target`, { redirect: 'manual' })).headers.get('location')).toBe(
+          'https://example.com/v1',
+        );
+        expect((await fetch(`${other.url}/moving-target`, { redirect: 'manual' })).headers.get('location')).toBe(
+          'https://example.com/v1',
+        );
 
         const changedAt = Date.now();
         expect((await ana.client.patch(`${LINKS}/${link.id}`, { url: 'https://example.com/v2' })).status).toBe(200);
         await eventually(
-          async () => (await fetch(`${other.url}/moving-target`, { redirect: 'manual' })).headers.get('location') === 'https://example.com/v2',
+          async () =>
+            (await fetch(`${other.url}/moving-target`, { redirect: 'manual' })).headers.get('location') ===
+            'https://example.com/v2',
           1000,
           'the new URL at the other instance',
         );
@@ -425,16 +505,34 @@ describe('links API', () => {
 
         // a slug change: the old slug stops at once, the new one answers
         expect((await ana.client.patch(`${LINKS}/${link.id}`, { slug: 'moved-target' })).status).toBe(200);
-        await eventually(async () => (await fetch(`${other.url}/moving-target`, { redirect: 'manual' })).status === 404, 1000, 'the old slug gone');
-        expect((await fetch(`${other.url}/moved-target`, { redirect: 'manual' })).headers.get('location')).toBe('https://example.com/v2');
+        await eventually(
+          async () => (await fetch(`${other.url}/moving-target`, { redirect: 'manual' })).status === 404,
+          1000,
+          'the old slug gone',
+        );
+        expect((await fetch(`${other.url}/moved-target`, { redirect: 'manual' })).headers.get('location')).toBe(
+          'https://example.com/v2',
+        );
 
         // archiving and deleting reach the other instance too
         expect((await ana.client.patch(`${LINKS}/${link.id}`, { archived: true })).status).toBe(200);
-        await eventually(async () => (await fetch(`${other.url}/moved-target`, { redirect: 'manual' })).status === 404, 1000, 'archived');
+        await eventually(
+          async () => (await fetch(`${other.url}/moved-target`, { redirect: 'manual' })).status === 404,
+          1000,
+          'archived',
+        );
         expect((await ana.client.patch(`${LINKS}/${link.id}`, { archived: false })).status).toBe(200);
-        await eventually(async () => (await fetch(`${other.url}/moved-target`, { redirect: 'manual' })).status === 302, 1000, 'restored');
+        await eventually(
+          async () => (await fetch(`${other.url}/moved-target`, { redirect: 'manual' })).status === 302,
+          1000,
+          'restored',
+        );
         expect((await ana.client.delete(`${LINKS}/${link.id}`)).status).toBe(204);
-        await eventually(async () => (await fetch(`${other.url}/moved-target`, { redirect: 'manual' })).status === 404, 1000, 'deleted');
+        await eventually(
+          async () => (await fetch(`${other.url}/moved-target`, { redirect: 'manual' })).status === 404,
+          1000,
+          'deleted',
+        );
       } finally {
         await other.close();
       }
@@ -445,7 +543,11 @@ describe('links API', () => {
       try {
         expect((await fetch(`${other.url}/brand-new-slug`, { redirect: 'manual' })).status).toBe(404);
         await create(ana.client, { url: 'https://example.com/new', slug: 'brand-new-slug' });
-        await eventually(async () => (await fetch(`${other.url}/brand-new-slug`, { redirect: 'manual' })).status === 302, 1000, 'the new link');
+        await eventually(
+          async () => (await fetch(`${other.url}/brand-new-slug`, { redirect: 'manual' })).status === 302,
+          1000,
+          'the new link',
+        );
       } finally {
         await other.close();
       }
@@ -469,7 +571,9 @@ describe('links API', () => {
 
     it('draws a PNG of the requested size, and offers both as downloads', async () => {
       const link = await create(ana.client, { url: 'https://example.com/qr-png', slug: 'qr-png' });
-      const response = await fetch(`${api.url}${LINKS}/${link.id}/qr.png?size=256&download=1`, { headers: { cookie: await sessionCookie(ana) } });
+      const response = await fetch(`${api.url}${LINKS}/${link.id}/qr.png?size=256&download=1`, {
+        headers: { cookie: await sessionCookie(ana) },
+      });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('image/png');
       expect(response.headers.get('content-disposition')).toBe('attachment; filename="qr-png-qr.png"');

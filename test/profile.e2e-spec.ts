@@ -27,8 +27,13 @@ describe('profile API and public page', () => {
 
   /** The profile row and the profile columns of the creator's links, to prove nothing changed. */
   const storedProfile = async (creatorId: string): Promise<unknown> => {
-    const profile = await db.query('SELECT title, bio, avatar_url, theme, updated_at FROM profiles WHERE creator_id = $1', [creatorId]);
-    const links = await db.query('SELECT id, on_profile, profile_position, updated_at FROM links WHERE creator_id = $1 ORDER BY id', [creatorId]);
+    const profile = await db.query('SELECT title, bio, avatar_url, theme, updated_at FROM profiles WHERE creator_id = $1', [
+      creatorId,
+    ]);
+    const links = await db.query(
+      'SELECT id, on_profile, profile_position, updated_at FROM links WHERE creator_id = $1 ORDER BY id',
+      [creatorId],
+    );
     return { profile: profile.rows, links: links.rows };
   };
 
@@ -38,7 +43,8 @@ describe('profile API and public page', () => {
     return jobs.flatMap((job) => decodeCaptureBatch(job.data)).filter((hit) => hit.creatorId === creatorId);
   };
 
-  const page = (username: string, init: RequestInit = {}): Promise<Response> => fetch(`${api.url}/@${username}`, { redirect: 'manual', ...init });
+  const page = (username: string, init: RequestInit = {}): Promise<Response> =>
+    fetch(`${api.url}/@${username}`, { redirect: 'manual', ...init });
 
   beforeAll(async () => {
     api = await startApi();
@@ -83,8 +89,22 @@ describe('profile API and public page', () => {
       expect(body.links).toEqual([
         { linkId: first.id, position: 0, visible: true, slug: first.slug, title: 'First', url: 'https://example.com/first' },
         { linkId: second.id, position: 1, visible: true, slug: second.slug, title: null, url: 'https://example.com/second' },
-        { linkId: hiddenNew.id, position: 2, visible: false, slug: hiddenNew.slug, title: 'Hidden', url: 'https://example.com/hidden-new' },
-        { linkId: hiddenOld.id, position: 3, visible: false, slug: hiddenOld.slug, title: null, url: 'https://example.com/hidden-old' },
+        {
+          linkId: hiddenNew.id,
+          position: 2,
+          visible: false,
+          slug: hiddenNew.slug,
+          title: 'Hidden',
+          url: 'https://example.com/hidden-new',
+        },
+        {
+          linkId: hiddenOld.id,
+          position: 3,
+          visible: false,
+          slug: hiddenOld.slug,
+          title: null,
+          url: 'https://example.com/hidden-old',
+        },
       ]);
     });
   });
@@ -130,9 +150,19 @@ describe('profile API and public page', () => {
 
     it('keeps the fields left out, clears title and bio with null, and removes the avatar with null', async () => {
       const ana = await newCreator(api.url);
-      await ana.client.put(PROFILE, { title: 'Kept', bio: 'Kept bio', avatarUrl: 'https://images.example.com/a.png', theme: 'dark' });
+      await ana.client.put(PROFILE, {
+        title: 'Kept',
+        bio: 'Kept bio',
+        avatarUrl: 'https://images.example.com/a.png',
+        theme: 'dark',
+      });
       const partial = await ana.client.put(PROFILE, { theme: 'forest' });
-      expect(partial.body).toMatchObject({ title: 'Kept', bio: 'Kept bio', avatarUrl: 'https://images.example.com/a.png', theme: 'forest' });
+      expect(partial.body).toMatchObject({
+        title: 'Kept',
+        bio: 'Kept bio',
+        avatarUrl: 'https://images.example.com/a.png',
+        theme: 'forest',
+      });
       const cleared = await ana.client.put(PROFILE, { title: null, bio: null, avatarUrl: null });
       expect(cleared.body).toMatchObject({ title: '', bio: '', avatarUrl: null, theme: 'forest' });
     });
@@ -167,14 +197,34 @@ describe('profile API and public page', () => {
       ['an http avatar', { avatarUrl: 'http://images.example.com/a.png' }, 'avatarUrl must be an https URL, not http:'],
       ['a javascript: avatar', { avatarUrl: 'javascript:alert(1)' }, 'avatarUrl must be an https URL, not javascript:'],
       ['a data: avatar', { avatarUrl: 'data:image/png;base64,AAAA' }, 'avatarUrl must be an https URL, not data:'],
-      ['an avatar with credentials', { avatarUrl: 'https://u:p@images.example.com/a.png' }, 'avatarUrl must not contain a user name or password'],
-      ['an avatar URL over 2,048 characters', { avatarUrl: `https://example.com/${'a'.repeat(2040)}` }, 'avatarUrl must be at most 2048 characters'],
+      [
+        'an avatar with credentials',
+        { avatarUrl: 'https://u:p@images.example.com/a.png' },
+        'avatarUrl must not contain a user name or password',
+      ],
+      [
+        'an avatar URL over 2,048 characters',
+        { avatarUrl: `https://example.com/${'a'.repeat(2040)}` },
+        'avatarUrl must be at most 2048 characters',
+      ],
       ['an unknown theme', { theme: 'neon' }, 'theme must be one of light, dark, sunset, ocean, forest'],
       ['a null theme', { theme: null }, 'theme must be one of'],
       ['links that are not a list', { links: 'all' }, 'links must be an array'],
-      ['a link id that is not a UUID', { links: [{ linkId: 'abc', position: 0, visible: true }] }, 'links.0.linkId must be a UUID'],
-      ['a negative position', { links: [{ linkId: '00000000-0000-4000-8000-000000000000', position: -1, visible: true }] }, 'links.0.position must not be less than 0'],
-      ['a missing visible', { links: [{ linkId: '00000000-0000-4000-8000-000000000000', position: 0 }] }, 'links.0.visible must be a boolean value'],
+      [
+        'a link id that is not a UUID',
+        { links: [{ linkId: 'abc', position: 0, visible: true }] },
+        'links.0.linkId must be a UUID',
+      ],
+      [
+        'a negative position',
+        { links: [{ linkId: '00000000-0000-4000-8000-000000000000', position: -1, visible: true }] },
+        'links.0.position must not be less than 0',
+      ],
+      [
+        'a missing visible',
+        { links: [{ linkId: '00000000-0000-4000-8000-000000000000', position: 0 }] },
+        'links.0.visible must be a boolean value',
+      ],
       ['an unknown field', { colour: 'red' }, 'property colour should not exist'],
     ])('refuses %s with 400 and changes nothing', async (_, body, message) => {
       const ana = await newCreator(api.url);
@@ -204,7 +254,10 @@ describe('profile API and public page', () => {
 
     it('needs a signed-in creator', async () => {
       expect((await fetch(`${api.url}${PROFILE}`)).status).toBe(401);
-      expect((await fetch(`${api.url}${PROFILE}`, { method: 'PUT', body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(401);
+      expect(
+        (await fetch(`${api.url}${PROFILE}`, { method: 'PUT', body: '{}', headers: { 'content-type': 'application/json' } }))
+          .status,
+      ).toBe(401);
     });
   });
 
@@ -222,7 +275,12 @@ describe('profile API and public page', () => {
       const second = await createLink(ana.client, { url: 'https://www.example.org/podcast/', onProfile: true });
       hidden = await createLink(ana.client, { url: 'https://example.com/hidden', title: 'Hidden link', onProfile: true });
       archived = await createLink(ana.client, { url: 'https://example.com/archived', title: 'Archived link', onProfile: true });
-      expired = await createLink(ana.client, { url: 'https://example.com/expired', title: 'Expired link', onProfile: true, expiresAt: '2040-01-01T00:00:00Z' });
+      expired = await createLink(ana.client, {
+        url: 'https://example.com/expired',
+        title: 'Expired link',
+        onProfile: true,
+        expiresAt: '2040-01-01T00:00:00Z',
+      });
       shown = [second, first];
       await ana.client.patch(`/api/v1/links/${archived.id}`, { archived: true });
       await db.query(`UPDATE links SET expires_at = now() - interval '1 minute' WHERE id = $1`, [expired.id]);
@@ -263,7 +321,9 @@ describe('profile API and public page', () => {
       const html = await (await page(ana.username)).text();
       expect(html).not.toMatch(/<script/i);
       expect(html).toContain('<h1>Ana &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</h1>');
-      expect(html).toContain('<p class="bio">Potter &amp; teacher &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;\n&quot;quotes&quot; and &#39;apostrophes&#39;</p>');
+      expect(html).toContain(
+        '<p class="bio">Potter &amp; teacher &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;\n&quot;quotes&quot; and &#39;apostrophes&#39;</p>',
+      );
       expect(html).toContain('>Shop &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</a>');
       expect(html).toContain('<img class="avatar" src="https://images.example.com/ana.png?size=2&amp;x=%22%3E%3Cscript%3E"');
       expect(html).toContain(`<title>Ana &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; (@${ana.username})</title>`);
@@ -307,11 +367,17 @@ describe('profile API and public page', () => {
       const viewer = await newCreator(api.url);
       const head = await page(viewer.username, { method: 'HEAD' });
       expect(head.status).toBe(200);
-      await page(viewer.username, { headers: { 'user-agent': 'Mozilla/5.0 (iPhone) Instagram 300.0', referer: 'https://l.instagram.com/' } });
-      const hits = await eventually(async () => {
-        const found = await capturedHits(viewer.id);
-        return found.length > 0 ? found : null;
-      }, 5000, 'the profile view in Redis');
+      await page(viewer.username, {
+        headers: { 'user-agent': 'Mozilla/5.0 (iPhone) Instagram 300.0', referer: 'https://l.instagram.com/' },
+      });
+      const hits = await eventually(
+        async () => {
+          const found = await capturedHits(viewer.id);
+          return found.length > 0 ? found : null;
+        },
+        5000,
+        'the profile view in Redis',
+      );
       // and nothing more arrives (the HEAD was not captured)
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(await capturedHits(viewer.id)).toHaveLength(1);

@@ -70,10 +70,16 @@ class TinySmtp {
         buffer = buffer.slice(eol + 2);
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === 'EHLO' || verb === 'HELO') socket.write('250 tiny.test\r\n');
-        else if (verb === 'MAIL') (mail.from = /<(.*)>/.exec(line)?.[1] ?? ''), socket.write('250 2.1.0 ok\r\n');
-        else if (verb === 'RCPT') mail.to.push(/<(.*)>/.exec(line)?.[1] ?? ''), socket.write('250 2.1.5 ok\r\n');
-        else if (verb === 'DATA') (inData = true), socket.write('354 go ahead\r\n');
-        else if (verb === 'QUIT') socket.end('221 bye\r\n');
+        else if (verb === 'MAIL') {
+          mail.from = /<(.*)>/.exec(line)?.[1] ?? '';
+          socket.write('250 2.1.0 ok\r\n');
+        } else if (verb === 'RCPT') {
+          mail.to.push(/<(.*)>/.exec(line)?.[1] ?? '');
+          socket.write('250 2.1.5 ok\r\n');
+        } else if (verb === 'DATA') {
+          inData = true;
+          socket.write('354 go ahead\r\n');
+        } else if (verb === 'QUIT') socket.end('221 bye\r\n');
         else socket.write('250 ok\r\n'); // RSET, NOOP
       }
     });
@@ -98,7 +104,10 @@ function header(data: string, name: string): string {
     .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
       kind.toUpperCase() === 'B'
         ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+        : Buffer.from(
+            text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          ).toString('utf8'),
     );
 }
 
@@ -114,7 +123,11 @@ let queue: Queue;
 beforeAll(async () => {
   smtp = new TinySmtp();
   await smtp.start();
-  const env = { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, REPORT_FROM: 'Linkpulse Reports <reports@lnk.test>', PUBLIC_URL: 'https://lnk.test' };
+  const env = {
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    REPORT_FROM: 'Linkpulse Reports <reports@lnk.test>',
+    PUBLIC_URL: 'https://lnk.test',
+  };
   api = await startApi(env);
   worker = await startWorker(env);
   db = await connectDatabase();
@@ -140,9 +153,15 @@ async function scheduledCreator(): Promise<{ client: ApiClient; email: string; u
 }
 
 const reportOf = async (client: ApiClient, scheduleId: string) =>
-  ((await client.get('/api/v1/reports')).body.items as { id: string; scheduleId: string; emailStatus: string | null; emailError: string | null; emailedAt: string | null }[]).find(
-    (r) => r.scheduleId === scheduleId,
-  );
+  (
+    (await client.get('/api/v1/reports')).body.items as {
+      id: string;
+      scheduleId: string;
+      emailStatus: string | null;
+      emailError: string | null;
+      emailedAt: string | null;
+    }[]
+  ).find((r) => r.scheduleId === scheduleId);
 
 describe('scheduled reports by email (SMTP_URL set)', () => {
   it('emails the PDF to the creator once it is ready', async () => {
@@ -175,7 +194,8 @@ describe('scheduled reports by email (SMTP_URL set)', () => {
 
   it('on-demand reports are downloaded, not emailed', async () => {
     const creator = await newCreator(api.url);
-    const { id } = (await creator.client.post('/api/v1/reports', { from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z' })).body;
+    const { id } = (await creator.client.post('/api/v1/reports', { from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z' }))
+      .body;
     await eventually(async () => (await creator.client.get(`/api/v1/reports/${id}`)).status === 200, 20_000);
     expect((await creator.client.get('/api/v1/reports')).body.items[0]).toMatchObject({ id, status: 'ready', emailStatus: null });
     expect(smtp.to(creator.email)).toEqual([]);
@@ -204,7 +224,11 @@ describe('scheduled reports by email (SMTP_URL set)', () => {
   });
 
   /** Ticks a new creator's schedule and promotes each delayed retry, until the email has failed for good. */
-  async function emailThatFails(): Promise<{ report: { id: string; emailError: string | null }; email: string; client: ApiClient }> {
+  async function emailThatFails(): Promise<{
+    report: { id: string; emailError: string | null };
+    email: string;
+    client: ApiClient;
+  }> {
     const { client, email, scheduleId } = await scheduledCreator();
     await worker.get(ScheduleTick).run(at('2027-01-04T08:00:00Z'));
     const report = await eventually(

@@ -70,15 +70,22 @@ function event(creatorId: string, when: string, spec: string, linkId: string | n
   };
 }
 
-async function reportRows(where: string, params: unknown[]): Promise<{ id: string; status: string; period_key: string | null; range_from: Date; range_to: Date; tz: string }[]> {
-  return db.query(`SELECT id, status, period_key, range_from, range_to, tz FROM reports WHERE ${where} ORDER BY range_from`, params);
+async function reportRows(
+  where: string,
+  params: unknown[],
+): Promise<{ id: string; status: string; period_key: string | null; range_from: Date; range_to: Date; tz: string }[]> {
+  return db.query(
+    `SELECT id, status, period_key, range_from, range_to, tz FROM reports WHERE ${where} ORDER BY range_from`,
+    params,
+  );
 }
 
 const waitReady = (client: ApiClient, id: string, timeoutMs = 20_000) =>
   eventually(
     async () => {
       const reply = await client.get(`/api/v1/reports/${id}`);
-      if (reply.headers.get('content-type')?.includes('json') && reply.body.status === 'failed') throw new Error(`report failed: ${reply.body.error}`);
+      if (reply.headers.get('content-type')?.includes('json') && reply.body.status === 'failed')
+        throw new Error(`report failed: ${reply.body.error}`);
       return reply.status === 200 ? reply : null;
     },
     timeoutMs,
@@ -142,19 +149,37 @@ describe('an on-demand report of hand-computable traffic', () => {
 
     const pending = await client.get(`/api/v1/reports/${id}`);
     expect(pending.status).toBe(202);
-    expect(pending.body).toMatchObject({ id, status: 'queued', from: '2026-03-02T00:00:00.000Z', to: '2026-03-09T00:00:00.000Z', tz: 'UTC', readyAt: null });
+    expect(pending.body).toMatchObject({
+      id,
+      status: 'queued',
+      from: '2026-03-02T00:00:00.000Z',
+      to: '2026-03-09T00:00:00.000Z',
+      tz: 'UTC',
+      readyAt: null,
+    });
 
     const list = await client.get('/api/v1/reports');
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([
-      expect.objectContaining({ id, status: 'queued', from: '2026-03-02T00:00:00.000Z', to: '2026-03-09T00:00:00.000Z', tz: 'UTC', linkId: null, scheduleId: null, readyAt: null }),
+      expect.objectContaining({
+        id,
+        status: 'queued',
+        from: '2026-03-02T00:00:00.000Z',
+        to: '2026-03-09T00:00:00.000Z',
+        tz: 'UTC',
+        linkId: null,
+        scheduleId: null,
+        readyAt: null,
+      }),
     ]);
     expect(await queue.getJob(`report-${id}`)).toBeDefined();
 
     worker = await startWorker();
     const ready = await waitReady(client, id);
     expect(ready.headers.get('content-type')).toBe('application/pdf');
-    expect(ready.headers.get('content-disposition')).toBe(`attachment; filename="linkpulse-${username}-2026-03-02-2026-03-08.pdf"`);
+    expect(ready.headers.get('content-disposition')).toBe(
+      `attachment; filename="linkpulse-${username}-2026-03-02-2026-03-08.pdf"`,
+    );
     expect(ready.text.startsWith('%PDF-')).toBe(true);
 
     const [item] = (await client.get('/api/v1/reports')).body.items;
@@ -165,7 +190,8 @@ describe('an on-demand report of hand-computable traffic', () => {
   it("prints the analytics API's numbers: headline values and changes, top link, source, country, device", async () => {
     const [{ id }] = (await client.get('/api/v1/reports')).body.items;
     const text = await pdfText(client, id);
-    const overview = (await client.get(`/api/v1/analytics/overview?${new URLSearchParams({ ...week, compare: 'previous' })}`)).body;
+    const overview = (await client.get(`/api/v1/analytics/overview?${new URLSearchParams({ ...week, compare: 'previous' })}`))
+      .body;
     expect(overview).toMatchObject({
       clicks: { value: 7, previous: 2 },
       profileViews: { value: 3, previous: 1 },
@@ -201,7 +227,9 @@ describe('an on-demand report of hand-computable traffic', () => {
     const created = await client.post('/api/v1/reports', { from: '2026-03-01T23:00:00Z', to: '2026-03-08T23:00:00Z' });
     expect(created.status).toBe(202);
     const ready = await waitReady(client, created.body.id);
-    expect(ready.headers.get('content-disposition')).toBe(`attachment; filename="linkpulse-${username}-2026-03-02-2026-03-08.pdf"`);
+    expect(ready.headers.get('content-disposition')).toBe(
+      `attachment; filename="linkpulse-${username}-2026-03-02-2026-03-08.pdf"`,
+    );
     const [row] = await reportRows('id = $1', [created.body.id]);
     expect(row.tz).toBe('Europe/Berlin');
   });
@@ -225,7 +253,8 @@ describe('validation and privacy', () => {
     const b = await newCreator(api.url);
     bob = b.client;
     bobLink = await insertLink(db, b.id);
-    bobReport = (await bob.post('/api/v1/reports', { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z', tz: 'UTC' })).body.id;
+    bobReport = (await bob.post('/api/v1/reports', { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z', tz: 'UTC' })).body
+      .id;
     bobSchedule = (await bob.post('/api/v1/report-schedules', { frequency: 'monthly', hour: 6, tz: 'UTC' })).body.id;
   });
 
@@ -267,7 +296,11 @@ describe('validation and privacy', () => {
     expect((await alice.get('/api/v1/reports/not-a-uuid')).status).toBe(404);
     expect((await alice.delete(`/api/v1/report-schedules/${bobSchedule}`)).status).toBe(404);
     expect((await alice.delete('/api/v1/report-schedules/42')).status).toBe(404);
-    const report = await alice.post('/api/v1/reports', { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z', linkId: bobLink.id });
+    const report = await alice.post('/api/v1/reports', {
+      from: '2026-03-01T00:00:00Z',
+      to: '2026-03-02T00:00:00Z',
+      linkId: bobLink.id,
+    });
     expect(report.status).toBe(404);
     expect(report.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Link not found' });
     const schedule = await alice.post('/api/v1/report-schedules', { frequency: 'monthly', hour: 6, linkId: bobLink.id });
@@ -286,7 +319,12 @@ describe('validation and privacy', () => {
   });
 
   it('schedules: 201 with the schedule, listed with its next run, 204 on delete', async () => {
-    const created = await alice.post('/api/v1/report-schedules', { frequency: 'weekly', dayOfWeek: 1, hour: 8, tz: 'Asia/Tokyo' });
+    const created = await alice.post('/api/v1/report-schedules', {
+      frequency: 'weekly',
+      dayOfWeek: 1,
+      hour: 8,
+      tz: 'Asia/Tokyo',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
       id: expect.any(String),
@@ -302,7 +340,10 @@ describe('validation and privacy', () => {
     expect(new Date(created.body.nextRunAt).getUTCDay()).toBe(0);
     const monthly = await alice.post('/api/v1/report-schedules', { frequency: 'monthly', hour: 0 });
     expect(monthly.body).toMatchObject({ frequency: 'monthly', dayOfWeek: null, tz: 'UTC' });
-    expect((await alice.get('/api/v1/report-schedules')).body.items.map((s: { id: string }) => s.id)).toEqual([created.body.id, monthly.body.id]);
+    expect((await alice.get('/api/v1/report-schedules')).body.items.map((s: { id: string }) => s.id)).toEqual([
+      created.body.id,
+      monthly.body.id,
+    ]);
     expect((await alice.delete(`/api/v1/report-schedules/${created.body.id}`)).status).toBe(204);
     expect((await alice.delete(`/api/v1/report-schedules/${created.body.id}`)).status).toBe(404);
     expect((await alice.get('/api/v1/report-schedules')).body.items).toHaveLength(1);
@@ -348,7 +389,12 @@ describe('schedules, with two workers', () => {
     await tickBoth('2027-01-04T08:00:00Z');
     const rows = await reportRows('schedule_id = $1', [id]);
     expect(rows).toEqual([
-      expect.objectContaining({ period_key: '2026-12-28', range_from: new Date('2026-12-28T00:00:00Z'), range_to: new Date('2027-01-04T00:00:00Z'), tz: 'UTC' }),
+      expect.objectContaining({
+        period_key: '2026-12-28',
+        range_from: new Date('2026-12-28T00:00:00Z'),
+        range_to: new Date('2027-01-04T00:00:00Z'),
+        tz: 'UTC',
+      }),
     ]);
     expect(await queue.getJob(`sched-${id}-2026-12-28`)).toBeDefined();
 
@@ -369,7 +415,9 @@ describe('schedules, with two workers', () => {
     const list = (await client.get('/api/v1/reports')).body.items;
     expect(list.filter((r: { scheduleId: string }) => r.scheduleId === id)).toHaveLength(2);
     await waitReady(client, rows[0].id);
-    expect((await client.get('/api/v1/report-schedules')).body.items.find((s: { id: string }) => s.id === id).lastPeriod).toBe('2027-01-04');
+    expect((await client.get('/api/v1/report-schedules')).body.items.find((s: { id: string }) => s.id === id).lastPeriod).toBe(
+      '2027-01-04',
+    );
   });
 
   it('the crons of both workers enqueue one tick per 5-minute slot', async () => {
@@ -377,7 +425,9 @@ describe('schedules, with two workers', () => {
     await Promise.all(workers.map((w) => w.get(ReportCron).enqueueTick(at('2030-05-06T10:09:59Z'))));
     const job = await queue.getJob('schedule-tick-2030-05-06T10-05');
     expect(job?.name).toBe('schedule-tick');
-    const ticks = (await queue.getJobs(['waiting', 'active', 'completed', 'delayed'])).filter((j) => j.id?.startsWith('schedule-tick-2030-05-06'));
+    const ticks = (await queue.getJobs(['waiting', 'active', 'completed', 'delayed'])).filter((j) =>
+      j.id?.startsWith('schedule-tick-2030-05-06'),
+    );
     expect(ticks).toHaveLength(1);
   });
 
@@ -400,7 +450,12 @@ describe('schedules, with two workers', () => {
     expect(await reportRows('schedule_id = $1', [id])).toEqual([]);
     await tickBoth('2027-03-07T23:00:00Z');
     const [row] = await reportRows('schedule_id = $1', [id]);
-    expect(row).toMatchObject({ period_key: '2027-03-01', tz: 'Asia/Tokyo', range_from: new Date('2027-02-28T15:00:00Z'), range_to: new Date('2027-03-07T15:00:00Z') });
+    expect(row).toMatchObject({
+      period_key: '2027-03-01',
+      tz: 'Asia/Tokyo',
+      range_from: new Date('2027-02-28T15:00:00Z'),
+      range_to: new Date('2027-03-07T15:00:00Z'),
+    });
     const ready = await waitReady(client, row.id);
     expect(ready.headers.get('content-disposition')).toMatch(/-2027-03-01-2027-03-07\.pdf"$/);
     const text = await pdfText(client, row.id);
@@ -413,7 +468,11 @@ describe('schedules, with two workers', () => {
     expect(await reportRows('schedule_id = $1', [id])).toEqual([]);
     await tickBoth('2027-01-31T19:00:00Z');
     expect(await reportRows('schedule_id = $1', [id])).toEqual([
-      expect.objectContaining({ period_key: '2027-01', range_from: new Date('2026-12-31T11:00:00Z'), range_to: new Date('2027-01-31T11:00:00Z') }),
+      expect.objectContaining({
+        period_key: '2027-01',
+        range_from: new Date('2026-12-31T11:00:00Z'),
+        range_to: new Date('2027-01-31T11:00:00Z'),
+      }),
     ]);
   });
 

@@ -37,7 +37,10 @@ import {
  * worker's pipeline with past timestamps (no request can be made in the past).
  */
 // a test run must not rewrite committed files: the docs' images are refreshed with UPDATE_SCREENSHOTS=1
-const OUT = resolve(process.env.SCREENSHOT_DIR || (process.env.UPDATE_SCREENSHOTS ? 'docs/images' : mkdtempSync(join(tmpdir(), 'linkpulse-screens-'))));
+const OUT = resolve(
+  process.env.SCREENSHOT_DIR ||
+    (process.env.UPDATE_SCREENSHOTS ? 'docs/images' : mkdtempSync(join(tmpdir(), 'linkpulse-screens-'))),
+);
 const HOUR = 3_600_000;
 const BERLIN_HOUR = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Europe/Berlin' });
 

@@ -79,7 +79,9 @@ describe('nothing is lost when a part fails under load', () => {
   }
 
   /** Runs the load around a fault, then waits until every redirected click is counted. */
-  async function underLoad(fault: () => Promise<void>): Promise<{ redirected: number; failed: number; counted: number; reported: number }> {
+  async function underLoad(
+    fault: () => Promise<void>,
+  ): Promise<{ redirected: number; failed: number; counted: number; reported: number }> {
     const creator = await newCreator(api.url);
     const link = await insertLink({ query }, creator.id);
     const started = new Date(Date.now() - 60_000);
@@ -91,11 +93,17 @@ describe('nothing is lost when a part fails under load', () => {
     await load.stop();
 
     const count = async (): Promise<number> =>
-      Number((await query<{ count: string }>('SELECT count(*) FROM events WHERE link_id = $1 AND NOT is_bot', [link.id]))[0].count);
-    const counted = await eventually(async () => {
-      const stored = await count().catch(() => -1);
-      return stored >= load.redirected ? stored : null;
-    }, 90_000, `all ${load.redirected} clicks stored`).catch(async () => count());
+      Number(
+        (await query<{ count: string }>('SELECT count(*) FROM events WHERE link_id = $1 AND NOT is_bot', [link.id]))[0].count,
+      );
+    const counted = await eventually(
+      async () => {
+        const stored = await count().catch(() => -1);
+        return stored >= load.redirected ? stored : null;
+      },
+      90_000,
+      `all ${load.redirected} clicks stored`,
+    ).catch(async () => count());
     await sleep(1000);
     const settled = await count();
     const to = new Date(Date.now() + 60_000);

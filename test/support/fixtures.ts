@@ -9,9 +9,13 @@ export async function insertLink(
   const id = randomUUID();
   const slug = fields.slug ?? `t${id.replaceAll('-', '').slice(0, 10)}`;
   const url = fields.url ?? 'https://example.com/landing?ref=bio';
-  await db.query(
-    `INSERT INTO links (id, creator_id, slug, url, expires_at, fallback_url) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [id, creatorId, slug, url, fields.expiresAt ?? null, fields.fallbackUrl ?? null],
-  );
+  await db.query(`INSERT INTO links (id, creator_id, slug, url, expires_at, fallback_url) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    id,
+    creatorId,
+    slug,
+    url,
+    fields.expiresAt ?? null,
+    fields.fallbackUrl ?? null,
+  ]);
   return { id, slug, url };
 }

@@ -59,7 +59,10 @@ export class ApiClient {
 let counter = 0;
 
 /** Signs up a new creator with unique credentials and returns a client holding their session. */
-export async function newCreator(baseUrl: string, overrides: { timezone?: string } = {}): Promise<{ client: ApiClient; id: string; username: string; email: string; password: string }> {
+export async function newCreator(
+  baseUrl: string,
+  overrides: { timezone?: string } = {},
+): Promise<{ client: ApiClient; id: string; username: string; email: string; password: string }> {
   const client = new ApiClient(baseUrl);
   const username = `creator_${process.pid}_${Date.now() % 100000}_${counter++}`.slice(0, 30);
   const email = `${username}@example.com`;

@@ -15,7 +15,19 @@ import { ReportsModule } from './reports/reports.module.js';
 
 /** Everything the API serves; the configuration comes from the caller (see api-app.factory.ts). */
 @Module({
-  imports: [RedisModule, DatabaseModule, HealthModule, CaptureModule, AuthModule, RedirectModule, LinksModule, ProfileModule, PagesModule, AnalyticsModule, ReportsModule],
+  imports: [
+    RedisModule,
+    DatabaseModule,
+    HealthModule,
+    CaptureModule,
+    AuthModule,
+    RedirectModule,
+    LinksModule,
+    ProfileModule,
+    PagesModule,
+    AnalyticsModule,
+    ReportsModule,
+  ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
 export class AppModule {}

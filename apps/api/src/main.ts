@@ -12,7 +12,9 @@ async function bootstrap(): Promise<void> {
   logger.log(`Dashboard   ${config.publicUrl}/app`);
   logger.log(`API docs    ${config.publicUrl}/api/docs`);
   logger.log(`Health      ${config.publicUrl}/health`);
-  logger.log(`PostgreSQL  ${new URL(config.databaseUrl).host}${new URL(config.databaseUrl).pathname} · Redis ${new URL(config.redisUrl).host}`);
+  logger.log(
+    `PostgreSQL  ${new URL(config.databaseUrl).host}${new URL(config.databaseUrl).pathname} · Redis ${new URL(config.redisUrl).host}`,
+  );
 }
 
 void bootstrap();

@@ -139,7 +139,12 @@ export class AnalyticsService {
   }
 
   /** [from, to) cut at the zone's calendar boundaries, with each bucket's calendar start. */
-  private buckets(clock: ZoneClock, from: number, to: number, interval: TimeseriesInterval): { bounds: number[]; starts: number[] } {
+  private buckets(
+    clock: ZoneClock,
+    from: number,
+    to: number,
+    interval: TimeseriesInterval,
+  ): { bounds: number[]; starts: number[] } {
     const inner = clock.boundaries(from, to, interval);
     return { bounds: [from, ...inner, to], starts: [clock.startOf(from, interval), ...inner] };
   }
@@ -151,14 +156,19 @@ export class AnalyticsService {
    * bucket is moved back by the range's length, which may put many bounds inside quarter hours,
    * read from raw events.
    */
-  private previousBuckets(clock: ZoneClock, from: number, to: number, interval: TimeseriesInterval, count: number): { bounds: number[]; starts: number[] } {
+  private previousBuckets(
+    clock: ZoneClock,
+    from: number,
+    to: number,
+    interval: TimeseriesInterval,
+    count: number,
+  ): { bounds: number[]; starts: number[] } {
     const length = to - from;
     const aligned = this.buckets(clock, from - length, from, interval);
     if (aligned.bounds.length === count) return aligned;
     const shifted = this.buckets(clock, from, to, interval).bounds.map((at) => at - length);
     return { bounds: shifted, starts: shifted.slice(0, -1) };
   }
-
 
   async breakdown(query: AnalyticsQuery, by: BreakdownDimension, limit = DEFAULT_BREAKDOWN_LIMIT): Promise<BreakdownResponse> {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_BREAKDOWN_LIMIT) {

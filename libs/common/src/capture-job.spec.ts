@@ -20,7 +20,13 @@ const hit = (overrides: Partial<CapturedHit>): CapturedHit => ({
 describe('capture batch encoding', () => {
   const hits: CapturedHit[] = [
     hit({}),
-    hit({ id: '01a21000-0000-7000-8000-000000000002', at: 1_795_000_000_005, via: 'qr', query: '', hints: { mobile: '?1', platform: '"Android"' } }),
+    hit({
+      id: '01a21000-0000-7000-8000-000000000002',
+      at: 1_795_000_000_005,
+      via: 'qr',
+      query: '',
+      hints: { mobile: '?1', platform: '"Android"' },
+    }),
     hit({ id: '01a21000-0000-7000-8000-000000000003', kind: 'view', linkId: null, referer: '', flood: true }),
   ];
 
@@ -30,8 +36,13 @@ describe('capture batch encoding', () => {
   });
 
   it('stores each shared string once and is much smaller than plain JSON', () => {
-    const encoded = encodeCaptureBatch('batch-1', Array.from({ length: 250 }, (_, i) => hit({ id: `01a21000-0000-7000-8000-${String(i).padStart(12, '0')}` })));
+    const encoded = encodeCaptureBatch(
+      'batch-1',
+      Array.from({ length: 250 }, (_, i) => hit({ id: `01a21000-0000-7000-8000-${String(i).padStart(12, '0')}` })),
+    );
     expect(encoded.strings.filter((s) => s.startsWith('Mozilla'))).toHaveLength(1);
-    expect(JSON.stringify(encoded).length).toBeLessThan(JSON.stringify({ hits: [] }).length + 0.4 * JSON.stringify(encoded.hits.map(() => hits[0])).length);
+    expect(JSON.stringify(encoded).length).toBeLessThan(
+      JSON.stringify({ hits: [] }).length + 0.4 * JSON.stringify(encoded.hits.map(() => hits[0])).length,
+    );
   });
 });

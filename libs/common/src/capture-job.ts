@@ -52,24 +52,49 @@ export function encodeCaptureBatch(batchId: string, hits: CapturedHit[]): Captur
 export function decodeCaptureBatch(batch: CaptureJobData): CapturedHit[] {
   const { strings } = batch;
   const optional = (index: number): string | undefined => (index === -1 ? undefined : strings[index]);
-  return batch.hits.map(([id, at, kind, creatorId, linkId, ip, userAgent, referer, query, via, brands, mobile, platform, platformVersion, model, flood]) => {
-    const hints = { brands: optional(brands), mobile: optional(mobile), platform: optional(platform), platformVersion: optional(platformVersion), model: optional(model) };
-    const hit: CapturedHit = {
-      id: strings[id],
+  return batch.hits.map(
+    ([
+      id,
       at,
-      kind: strings[kind] as HitKind,
-      creatorId: strings[creatorId],
-      linkId: linkId === -1 ? null : strings[linkId],
-      ip: strings[ip],
-      userAgent: strings[userAgent],
-      referer: strings[referer],
-      query: strings[query],
-      via: strings[via] as Via,
-      hints: Object.fromEntries(Object.entries(hints).filter(([, value]) => value !== undefined)),
-    };
-    if (flood) hit.flood = true;
-    return hit;
-  });
+      kind,
+      creatorId,
+      linkId,
+      ip,
+      userAgent,
+      referer,
+      query,
+      via,
+      brands,
+      mobile,
+      platform,
+      platformVersion,
+      model,
+      flood,
+    ]) => {
+      const hints = {
+        brands: optional(brands),
+        mobile: optional(mobile),
+        platform: optional(platform),
+        platformVersion: optional(platformVersion),
+        model: optional(model),
+      };
+      const hit: CapturedHit = {
+        id: strings[id],
+        at,
+        kind: strings[kind] as HitKind,
+        creatorId: strings[creatorId],
+        linkId: linkId === -1 ? null : strings[linkId],
+        ip: strings[ip],
+        userAgent: strings[userAgent],
+        referer: strings[referer],
+        query: strings[query],
+        via: strings[via] as Via,
+        hints: Object.fromEntries(Object.entries(hints).filter(([, value]) => value !== undefined)),
+      };
+      if (flood) hit.flood = true;
+      return hit;
+    },
+  );
 }
 
 /**

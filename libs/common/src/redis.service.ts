@@ -64,4 +64,3 @@ export class RedisService implements OnApplicationShutdown {
 @Global()
 @Module({ providers: [RedisService], exports: [RedisService] })
 export class RedisModule {}
-

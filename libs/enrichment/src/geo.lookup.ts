@@ -10,7 +10,10 @@ export class GeoLookup {
   // IPv4 may be in either, since MaxMind's files hold both.
   private readonly forIpv4: Reader<Response>[];
 
-  private constructor(private readonly forIpv6: Reader<Response>[], ipv4Only: Reader<Response>[]) {
+  private constructor(
+    private readonly forIpv6: Reader<Response>[],
+    ipv4Only: Reader<Response>[],
+  ) {
     this.forIpv4 = [...ipv4Only, ...forIpv6];
   }
 

@@ -82,7 +82,11 @@ describe('enrichHit', () => {
       isBot: true,
       botName: 'curl',
     });
-    const scan = captured({ via: 'qr', userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 13_2_3 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.0.3 Mobile/15E148 Safari/604.1' });
+    const scan = captured({
+      via: 'qr',
+      userAgent:
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 13_2_3 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.0.3 Mobile/15E148 Safari/604.1',
+    });
     expect(enrichHit(scan, ctx)).toMatchObject({ source: 'qr', via: 'qr', browser: 'Safari', device: 'mobile' });
   });
 

@@ -5,7 +5,8 @@ import { REFERRERS } from './__fixtures__/referrers.js';
 import { classifySource } from './source.classifier.js';
 
 // omrilotan/isbot fixtures/browsers.yml: mobile Safari, a browser that names no app
-const SAFARI = 'Mozilla/5.0 (iPhone; CPU iPhone OS 13_2_3 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.0.3 Mobile/15E148 Safari/604.1';
+const SAFARI =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 13_2_3 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.0.3 Mobile/15E148 Safari/604.1';
 const INSTAGRAM_IOS = IN_APP_USER_AGENTS.find((c) => c.browser === 'Instagram')!.ua;
 const NO_UTM = { source: null, medium: null, campaign: null, term: null, content: null };
 
@@ -34,7 +35,9 @@ describe('classifySource', () => {
     });
 
     it('wins over the in-app browser and the referrer', () => {
-      expect(classify({ query: 'utm_source=newsletter', userAgent: INSTAGRAM_IOS, referer: 'https://t.co/' }).source).toBe('newsletter');
+      expect(classify({ query: 'utm_source=newsletter', userAgent: INSTAGRAM_IOS, referer: 'https://t.co/' }).source).toBe(
+        'newsletter',
+      );
     });
 
     it('is skipped when present but empty', () => {

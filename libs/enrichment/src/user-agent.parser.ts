@@ -12,8 +12,27 @@ export interface ParsedUserAgent {
 const UNKNOWN = 'unknown';
 // Operating systems whose devices ua-parser leaves without a type because they are computers.
 const DESKTOP_OS = new Set([
-  'Windows', 'macOS', 'Linux', 'Chrome OS', 'Ubuntu', 'Kubuntu', 'Xubuntu', 'Debian', 'Fedora', 'Mint', 'Arch',
-  'Manjaro', 'elementary OS', 'SUSE', 'CentOS', 'RedHat', 'Gentoo', 'Deepin', 'FreeBSD', 'OpenBSD', 'NetBSD',
+  'Windows',
+  'macOS',
+  'Linux',
+  'Chrome OS',
+  'Ubuntu',
+  'Kubuntu',
+  'Xubuntu',
+  'Debian',
+  'Fedora',
+  'Mint',
+  'Arch',
+  'Manjaro',
+  'elementary OS',
+  'SUSE',
+  'CentOS',
+  'RedHat',
+  'Gentoo',
+  'Deepin',
+  'FreeBSD',
+  'OpenBSD',
+  'NetBSD',
 ]);
 const IPAD_PLATFORM = /^Mozilla\/5\.0 \(iPad;/;
 const cache = new LruCache<string, ParsedUserAgent>(20_000);

@@ -4,7 +4,8 @@ import { visitorId } from './visitor-id.js';
 const SALT = Buffer.from('000102030405060708090a0b0c0d0e0f', 'hex');
 const CREATOR = '0190b2f4-8a3c-7e11-9d2a-5c4b3a291807';
 // omrilotan/isbot fixtures/browsers.yml: mobile Safari
-const UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 13_2_3 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.0.3 Mobile/15E148 Safari/604.1';
+const UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 13_2_3 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.0.3 Mobile/15E148 Safari/604.1';
 
 describe('visitorId', () => {
   it('is HMAC-SHA256 over length-prefixed fields, first 32 hex digits', () => {

@@ -83,34 +83,47 @@ function drawColumnHeads(doc: PDFKit.PDFDocument, x: number, y: number, width: n
   drawText(doc, 'VS PREV.', edges.change - NUMBER_COLUMNS.change, y, style, { width: NUMBER_COLUMNS.change, align: 'right' });
 }
 
-function drawRow(
-  doc: PDFKit.PDFDocument,
-  row: ListRow,
-  total: number,
-  max: number,
-  x: number,
-  y: number,
-  width: number,
-): void {
+function drawRow(doc: PDFKit.PDFDocument, row: ListRow, total: number, max: number, x: number, y: number, width: number): void {
   const edges = columnEdges(x, width);
   const barWidth = Math.max(2, (row.clicks / max) * edges.label);
   doc.roundedRect(x, y, barWidth, ROW_HEIGHT - 3, 3).fill(row.other ? COLORS.surface : COLORS.brandSoft);
   const text = { font: 'regular', size: 8.5, color: row.other ? COLORS.muted : COLORS.ink } as const;
   const textY = y + 2;
   drawText(doc, row.label, x + 6, textY, text, { width: edges.label - 10 });
-  drawText(doc, formatCount(row.clicks), edges.clicks - NUMBER_COLUMNS.clicks, textY, { ...text, font: 'medium' }, {
-    width: NUMBER_COLUMNS.clicks,
-    align: 'right',
-  });
-  drawText(doc, formatPercent(row.clicks / total), edges.share - NUMBER_COLUMNS.share, textY, { ...text, color: COLORS.muted }, {
-    width: NUMBER_COLUMNS.share,
-    align: 'right',
-  });
+  drawText(
+    doc,
+    formatCount(row.clicks),
+    edges.clicks - NUMBER_COLUMNS.clicks,
+    textY,
+    { ...text, font: 'medium' },
+    {
+      width: NUMBER_COLUMNS.clicks,
+      align: 'right',
+    },
+  );
+  drawText(
+    doc,
+    formatPercent(row.clicks / total),
+    edges.share - NUMBER_COLUMNS.share,
+    textY,
+    { ...text, color: COLORS.muted },
+    {
+      width: NUMBER_COLUMNS.share,
+      align: 'right',
+    },
+  );
   const change = describeChange(row.clicks, row.previousClicks);
   if (change) {
-    drawText(doc, change.text, edges.change - NUMBER_COLUMNS.change, textY + 0.5, { font: 'semibold', size: 7.5, color: trendColor(change.trend) }, {
-      width: NUMBER_COLUMNS.change,
-      align: 'right',
-    });
+    drawText(
+      doc,
+      change.text,
+      edges.change - NUMBER_COLUMNS.change,
+      textY + 0.5,
+      { font: 'semibold', size: 7.5, color: trendColor(change.trend) },
+      {
+        width: NUMBER_COLUMNS.change,
+        align: 'right',
+      },
+    );
   }
 }

@@ -68,6 +68,13 @@ function drawCard(doc: PDFKit.PDFDocument, card: Headline, x: number, y: number,
     drawText(doc, card.change.text, x + 10, y + 50, { font: 'semibold', size: 8, color }, { width: inner });
   }
   if (card.previous !== null) {
-    drawText(doc, `Previous: ${card.previous}`, x + 10, y + 63, { font: 'regular', size: 7, color: COLORS.faint }, { width: inner });
+    drawText(
+      doc,
+      `Previous: ${card.previous}`,
+      x + 10,
+      y + 63,
+      { font: 'regular', size: 7, color: COLORS.faint },
+      { width: inner },
+    );
   }
 }

@@ -58,10 +58,17 @@ function drawGrid(doc: PDFKit.PDFDocument, matrix: number[][], max: number, x: n
       doc.roundedRect(cellX, rowY, cellWidth - CELL_GAP, CELL_HEIGHT - CELL_GAP, 2).fill(heatColor(value, max));
     });
     const total = row.reduce((sum, v) => sum + v, 0);
-    drawText(doc, formatCount(total), x + width - TOTAL_WIDTH, rowY + 4, { ...small, size: 7.5, color: COLORS.text }, {
-      width: TOTAL_WIDTH,
-      align: 'right',
-    });
+    drawText(
+      doc,
+      formatCount(total),
+      x + width - TOTAL_WIDTH,
+      rowY + 4,
+      { ...small, size: 7.5, color: COLORS.text },
+      {
+        width: TOTAL_WIDTH,
+        align: 'right',
+      },
+    );
   });
 }
 

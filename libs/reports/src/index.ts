@@ -1,6 +1,12 @@
 export type { ReportData } from './report-data.js';
 export { renderReport, renderReportStream } from './report.renderer.js';
-export { buildReportData, chartInterval, type ReportAnalytics, type ReportRequest, type ReportSubject } from './report-data.builder.js';
+export {
+  buildReportData,
+  chartInterval,
+  type ReportAnalytics,
+  type ReportRequest,
+  type ReportSubject,
+} from './report-data.builder.js';
 export * from './report-schedule.period.js';
 export * from './report.jobs.js';
 export { formatPeriod } from './period.format.js';

@@ -12,10 +12,7 @@ const NICE_STEPS = [1, 2, 2.5, 5, 10];
 export function niceScale(max: number, maxTicks = 5): Scale {
   const rough = Math.max(max, 1) / maxTicks;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = Math.max(
-    1,
-    NICE_STEPS.map((s) => s * magnitude).find((s) => s >= rough && Number.isInteger(s)) ?? 10 * magnitude,
-  );
+  const step = Math.max(1, NICE_STEPS.map((s) => s * magnitude).find((s) => s >= rough && Number.isInteger(s)) ?? 10 * magnitude);
   const top = Math.max(step, Math.ceil(max / step) * step);
   const ticks: number[] = [];
   for (let t = 0; t <= top; t += step) ticks.push(t);

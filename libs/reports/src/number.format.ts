@@ -28,17 +28,12 @@ export interface ChangeLabel {
  * "▲ 12.5%", "▼ 3.0%", "new" (nothing before), "no change".
  * Null when there is nothing to compare (no previous value asked, or no current value).
  */
-export function describeChange(
-  current: number | null,
-  previous: number | null | undefined,
-): ChangeLabel | null {
+export function describeChange(current: number | null, previous: number | null | undefined): ChangeLabel | null {
   if (previous === undefined || current === null) return null;
   if (!previous) return current > 0 ? { trend: 'new', text: 'new' } : flat();
   const change = (current - previous) / previous;
   if (change === 0) return flat();
-  return change > 0
-    ? { trend: 'up', text: `▲ ${formatPercent(change)}` }
-    : { trend: 'down', text: `▼ ${formatPercent(change)}` };
+  return change > 0 ? { trend: 'up', text: `▲ ${formatPercent(change)}` } : { trend: 'down', text: `▼ ${formatPercent(change)}` };
 }
 
 function flat(): ChangeLabel {

@@ -9,7 +9,12 @@ export function drawPageFooters(doc: PDFKit.PDFDocument, line: string): void {
   const width = PAGE.width - 2 * PAGE.margin;
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
-    doc.moveTo(PAGE.margin, y - 8).lineTo(PAGE.margin + width, y - 8).lineWidth(0.5).strokeColor(COLORS.hairline).stroke();
+    doc
+      .moveTo(PAGE.margin, y - 8)
+      .lineTo(PAGE.margin + width, y - 8)
+      .lineWidth(0.5)
+      .strokeColor(COLORS.hairline)
+      .stroke();
     drawText(doc, line, PAGE.margin, y, style, { width: width - 70 });
     drawText(doc, `Page ${i - start + 1} of ${count}`, PAGE.margin, y, style, { width, align: 'right' });
   }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AnalyticsQuery } from '@app/analytics';
-import type { BreakdownDimension, BreakdownResponse, OverviewResponse, TimePatternsResponse, TimeseriesInterval, TimeseriesResponse } from '@app/common';
+import type {
+  BreakdownDimension,
+  BreakdownResponse,
+  OverviewResponse,
+  TimePatternsResponse,
+  TimeseriesInterval,
+  TimeseriesResponse,
+} from '@app/common';
 import { buildReportData, chartInterval, type ReportAnalytics, REPORT_BREAKDOWN_ROWS } from './report-data.builder.js';
 
 /** Answers each call with a tagged object and records what was asked. */
@@ -8,14 +15,26 @@ function recordingAnalytics() {
   const calls: string[] = [];
   const queries: AnalyticsQuery[] = [];
   const analytics: ReportAnalytics = {
-    overview: async (q: AnalyticsQuery) => (queries.push(q), calls.push('overview'), { tag: 'overview' } as unknown as OverviewResponse),
+    overview: async (q: AnalyticsQuery) => (
+      queries.push(q),
+      calls.push('overview'),
+      { tag: 'overview' } as unknown as OverviewResponse
+    ),
     timeseries: async (q: AnalyticsQuery, interval: TimeseriesInterval) => (
-      queries.push(q), calls.push(`timeseries:${interval}`), { tag: 'timeseries' } as unknown as TimeseriesResponse
+      queries.push(q),
+      calls.push(`timeseries:${interval}`),
+      { tag: 'timeseries' } as unknown as TimeseriesResponse
     ),
     breakdown: async (q: AnalyticsQuery, by: BreakdownDimension, limit?: number) => (
-      queries.push(q), calls.push(`breakdown:${by}:${limit}`), { tag: by } as unknown as BreakdownResponse
+      queries.push(q),
+      calls.push(`breakdown:${by}:${limit}`),
+      { tag: by } as unknown as BreakdownResponse
     ),
-    timePatterns: async (q: AnalyticsQuery) => (queries.push(q), calls.push('timePatterns'), { tag: 'patterns' } as unknown as TimePatternsResponse),
+    timePatterns: async (q: AnalyticsQuery) => (
+      queries.push(q),
+      calls.push('timePatterns'),
+      { tag: 'patterns' } as unknown as TimePatternsResponse
+    ),
   };
   return { analytics, calls, queries };
 }
@@ -32,10 +51,15 @@ describe('buildReportData', () => {
   it('asks the analytics service for every section with compare=previous and passes its answers through', async () => {
     const { analytics, calls, queries } = recordingAnalytics();
     const generatedAt = new Date('2026-11-01T08:00:00Z');
-    const data = await buildReportData(analytics, request, { creator: { username: 'maya', displayName: 'Maya' }, link: null }, {
-      publicUrl: 'https://lnk.example.com/',
-      generatedAt,
-    });
+    const data = await buildReportData(
+      analytics,
+      request,
+      { creator: { username: 'maya', displayName: 'Maya' }, link: null },
+      {
+        publicUrl: 'https://lnk.example.com/',
+        generatedAt,
+      },
+    );
     expect(calls.sort()).toEqual(
       [
         'overview',

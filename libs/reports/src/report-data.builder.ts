@@ -68,7 +68,9 @@ export async function buildReportData(
   return {
     creator: subject.creator,
     range: { from: new Date(request.from).toISOString(), to: new Date(request.to).toISOString(), tz: request.tz },
-    link: subject.link ? { slug: subject.link.slug, title: subject.link.title, shortUrl: `${publicUrl}/${subject.link.slug}` } : null,
+    link: subject.link
+      ? { slug: subject.link.slug, title: subject.link.title, shortUrl: `${publicUrl}/${subject.link.slug}` }
+      : null,
     generatedAt: options.generatedAt ?? new Date(),
     publicUrl,
     overview,

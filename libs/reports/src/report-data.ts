@@ -1,9 +1,4 @@
-import type {
-  BreakdownResponse,
-  OverviewResponse,
-  TimePatternsResponse,
-  TimeseriesResponse,
-} from '@app/common';
+import type { BreakdownResponse, OverviewResponse, TimePatternsResponse, TimeseriesResponse } from '@app/common';
 
 /** Everything one PDF report shows, already queried; rendering does no I/O besides reading fonts. */
 export interface ReportData {

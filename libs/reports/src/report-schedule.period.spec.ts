@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { ZoneClock } from '@app/analytics';
-import { dueSchedules, instantAtWallTime, nextDueAt, periodFor, type ScheduleState, type ScheduleTiming } from './report-schedule.period.js';
+import {
+  dueSchedules,
+  instantAtWallTime,
+  nextDueAt,
+  periodFor,
+  type ScheduleState,
+  type ScheduleTiming,
+} from './report-schedule.period.js';
 
 const at = (iso: string): number => Date.parse(iso);
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -23,11 +30,17 @@ describe('periodFor, weekly', () => {
   });
 
   it('a second before the hour, the latest due period is the week before', () => {
-    expect(period(weekly(1, 8, 'UTC'), '2026-11-23T07:59:59.999Z')).toMatchObject({ dueAt: '2026-11-16T08:00:00.000Z', key: '2026-11-09' });
+    expect(period(weekly(1, 8, 'UTC'), '2026-11-23T07:59:59.999Z')).toMatchObject({
+      dueAt: '2026-11-16T08:00:00.000Z',
+      key: '2026-11-09',
+    });
   });
 
   it('days later (a worker that was down), it is still the latest due period only', () => {
-    expect(period(weekly(1, 8, 'UTC'), '2026-11-29T23:00:00Z')).toMatchObject({ dueAt: '2026-11-23T08:00:00.000Z', key: '2026-11-16' });
+    expect(period(weekly(1, 8, 'UTC'), '2026-11-29T23:00:00Z')).toMatchObject({
+      dueAt: '2026-11-23T08:00:00.000Z',
+      key: '2026-11-16',
+    });
   });
 
   it("in Asia/Tokyo, Monday 08:00 is Sunday 23:00 UTC, and the week is Tokyo's Monday to Sunday", () => {
@@ -37,7 +50,10 @@ describe('periodFor, weekly', () => {
       to: '2026-11-22T15:00:00.000Z',
       key: '2026-11-16',
     });
-    expect(period(weekly(1, 8, 'Asia/Tokyo'), '2026-11-22T22:59:59Z')).toMatchObject({ dueAt: '2026-11-15T23:00:00.000Z', key: '2026-11-09' });
+    expect(period(weekly(1, 8, 'Asia/Tokyo'), '2026-11-22T22:59:59Z')).toMatchObject({
+      dueAt: '2026-11-15T23:00:00.000Z',
+      key: '2026-11-09',
+    });
   });
 
   it('in Pacific/Auckland (NZDT, UTC+13), Monday 08:00 is Sunday 19:00 UTC', () => {
@@ -51,7 +67,11 @@ describe('periodFor, weekly', () => {
 
   it('a week with the end of DST is 169 hours long', () => {
     const p = periodFor(weekly(1, 9, 'Europe/Berlin'), at('2026-10-26T08:00:00Z'));
-    expect([iso(p.from), iso(p.to), iso(p.dueAt)]).toEqual(['2026-10-18T22:00:00.000Z', '2026-10-25T23:00:00.000Z', '2026-10-26T08:00:00.000Z']);
+    expect([iso(p.from), iso(p.to), iso(p.dueAt)]).toEqual([
+      '2026-10-18T22:00:00.000Z',
+      '2026-10-25T23:00:00.000Z',
+      '2026-10-26T08:00:00.000Z',
+    ]);
     expect((p.to - p.from) / 3_600_000).toBe(169);
   });
 
@@ -87,7 +107,10 @@ describe('periodFor, monthly', () => {
       to: '2026-10-31T23:00:00.000Z',
       key: '2026-10',
     });
-    expect(period(monthly(6, 'Europe/Berlin'), '2026-11-01T04:59:59Z')).toMatchObject({ dueAt: '2026-10-01T04:00:00.000Z', key: '2026-09' });
+    expect(period(monthly(6, 'Europe/Berlin'), '2026-11-01T04:59:59Z')).toMatchObject({
+      dueAt: '2026-10-01T04:00:00.000Z',
+      key: '2026-09',
+    });
   });
 
   it('in January covers December of the year before', () => {
@@ -97,7 +120,10 @@ describe('periodFor, monthly', () => {
       to: '2027-01-01T00:00:00.000Z',
       key: '2026-12',
     });
-    expect(period(monthly(0, 'UTC'), '2026-12-31T23:59:59Z')).toMatchObject({ dueAt: '2026-12-01T00:00:00.000Z', key: '2026-11' });
+    expect(period(monthly(0, 'UTC'), '2026-12-31T23:59:59Z')).toMatchObject({
+      dueAt: '2026-12-01T00:00:00.000Z',
+      key: '2026-11',
+    });
   });
 
   it('where the 1st begins on the day before in UTC (Auckland)', () => {
@@ -122,7 +148,15 @@ describe('nextDueAt', () => {
 
 describe('instantAtWallTime', () => {
   it('gives the instant each local day begins, as the analytics clock finds it, in zones with DST at midnight', () => {
-    for (const tz of ['America/Santiago', 'America/Havana', 'Asia/Beirut', 'Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham']) {
+    for (const tz of [
+      'America/Santiago',
+      'America/Havana',
+      'Asia/Beirut',
+      'Europe/Berlin',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'Pacific/Chatham',
+    ]) {
       const clock = ZoneClock.of(tz);
       for (let instant = at('2026-01-01T12:00:00Z'); instant < at('2027-01-01T00:00:00Z'); instant += 86_400_000) {
         const day = Math.floor(clock.local(instant) / 86_400_000);
@@ -141,7 +175,8 @@ describe('dueSchedules', () => {
     ...weekly(1, 8, 'UTC'),
     ...fields,
   });
-  const keys = (schedules: ScheduleState[], now: string) => dueSchedules(schedules, at(now)).map((d) => `${d.schedule.id}:${d.period.key}`);
+  const keys = (schedules: ScheduleState[], now: string) =>
+    dueSchedules(schedules, at(now)).map((d) => `${d.schedule.id}:${d.period.key}`);
 
   it('fires a period once: not before its hour, then until last_period holds its key', () => {
     expect(keys([schedule({ lastPeriod: '2026-11-09' })], '2026-11-23T07:59:00Z')).toEqual([]);

@@ -64,7 +64,10 @@ const monthStartDay = (year: number, month: number): number => Date.UTC(year, mo
 const dateKey = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
 
 /** The local day the schedule fires on at or before local day `day`, and the one after it. */
-function firingDays(timing: ScheduleTiming, day: number): { latest: number; next: (firing: number) => number; previous: (firing: number) => number } {
+function firingDays(
+  timing: ScheduleTiming,
+  day: number,
+): { latest: number; next: (firing: number) => number; previous: (firing: number) => number } {
   if (timing.frequency === 'weekly') {
     const latest = day - ((weekdayOf(day) - (timing.dayOfWeek ?? 1) + 7) % 7);
     return { latest, next: (firing) => firing + 7, previous: (firing) => firing - 7 };
@@ -82,7 +85,12 @@ function firingDays(timing: ScheduleTiming, day: number): { latest: number; next
 }
 
 /** The period whose report fires on local day `firing` (the due day). */
-function periodFiringOn(clock: ZoneClock, timing: ScheduleTiming, firing: number, previous: (firing: number) => number): SchedulePeriod {
+function periodFiringOn(
+  clock: ZoneClock,
+  timing: ScheduleTiming,
+  firing: number,
+  previous: (firing: number) => number,
+): SchedulePeriod {
   const start = timing.frequency === 'weekly' ? firing - 7 : previous(firing);
   return {
     dueAt: dayAt(clock, firing, timing.hour),

@@ -31,7 +31,9 @@ export class ReportScheduleRepository {
   }
 
   async count(creatorId: string): Promise<number> {
-    const [row] = (await this.db.query('SELECT count(*)::int AS n FROM report_schedules WHERE creator_id = $1', [creatorId])) as { n: number }[];
+    const [row] = (await this.db.query('SELECT count(*)::int AS n FROM report_schedules WHERE creator_id = $1', [creatorId])) as {
+      n: number;
+    }[];
     return row.n;
   }
 
@@ -40,18 +42,20 @@ export class ReportScheduleRepository {
   }
 
   async delete(creatorId: string, id: string): Promise<boolean> {
-    const [, affected] = (await this.db.query('DELETE FROM report_schedules WHERE creator_id = $1 AND id = $2', [creatorId, id])) as Rows<never>;
+    const [, affected] = (await this.db.query('DELETE FROM report_schedules WHERE creator_id = $1 AND id = $2', [
+      creatorId,
+      id,
+    ])) as Rows<never>;
     return affected > 0;
   }
 
   /** Every creator's schedules, a page at a time in key order (for the schedule tick). */
   page(after: { creatorId: string; id: string } | null, limit: number): Promise<ReportScheduleRow[]> {
     return after
-      ? this.db.query(`SELECT ${COLUMNS} FROM report_schedules WHERE (creator_id, id) > ($1, $2) ORDER BY creator_id, id LIMIT $3`, [
-          after.creatorId,
-          after.id,
-          limit,
-        ])
+      ? this.db.query(
+          `SELECT ${COLUMNS} FROM report_schedules WHERE (creator_id, id) > ($1, $2) ORDER BY creator_id, id LIMIT $3`,
+          [after.creatorId, after.id, limit],
+        )
       : this.db.query(`SELECT ${COLUMNS} FROM report_schedules ORDER BY creator_id, id LIMIT $1`, [limit]);
   }
 

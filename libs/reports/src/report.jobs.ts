@@ -63,5 +63,11 @@ export function emailJobOptions(reportId: string): JobsOptions {
 
 /** A period-named id: however many workers' crons fire for one slot, one job runs. */
 export function periodicJobOptions(job: ReportJob, period: string): JobsOptions {
-  return { jobId: `${job}-${period.replaceAll(':', '-')}`, attempts: 3, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: 200, removeOnFail: 200 };
+  return {
+    jobId: `${job}-${period.replaceAll(':', '-')}`,
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: 200,
+    removeOnFail: 200,
+  };
 }

@@ -45,7 +45,12 @@ export function drawSectionTitle(
 ): void {
   drawText(doc, title, x, y, { font: 'semibold', size: 11.5, color: COLORS.ink });
   if (note) drawText(doc, note, x, y + 3, { font: 'regular', size: 8, color: COLORS.muted }, { width, align: 'right' });
-  doc.moveTo(x, y + 19).lineTo(x + width, y + 19).lineWidth(0.6).strokeColor(COLORS.hairline).stroke();
+  doc
+    .moveTo(x, y + 19)
+    .lineTo(x + width, y + 19)
+    .lineWidth(0.6)
+    .strokeColor(COLORS.hairline)
+    .stroke();
 }
 
 /** What a chart or list shows when there is nothing to show. */

@@ -75,9 +75,7 @@ describe('renderReport, a month of traffic', () => {
   it('numbers every page and dates it in the footer', () => {
     expect(pages).toHaveLength(2);
     pages.forEach((page, i) => {
-      expect(page).toContain(
-        `Linkpulse report for @maya · Generated 1 November 2026, 09:30 (Europe/Berlin) Page ${i + 1} of 2`,
-      );
+      expect(page).toContain(`Linkpulse report for @maya · Generated 1 November 2026, 09:30 (Europe/Berlin) Page ${i + 1} of 2`);
     });
   });
 
@@ -136,7 +134,8 @@ describe('renderReport, names the font cannot print or that do not fit', () => {
     const data = octoberReport();
     data.creator.displayName = '✨✨';
     data.topLinks.rows[0].label = '🔥🔥🔥';
-    data.countries.rows[0].label = 'A country whose name is far too long to fit in the space a list gives to its label, which it cuts';
+    data.countries.rows[0].label =
+      'A country whose name is far too long to fit in the space a list gives to its label, which it cuts';
     const [page1, page2] = await pdfPages(await renderReport(data));
     expect(page1).toMatch(/^Linkpulse ANALYTICS REPORT\n@maya\nlnk\.example\.com\/@maya\n/);
     expect(page1).toContain('l1 500 40.0% ▲ 25.0%');

@@ -70,6 +70,8 @@ function blocks(data: ReportData): Block[] {
 }
 
 function footerLine(data: ReportData): string {
-  const subject = data.link ? `${data.link.shortUrl.replace(/^https?:\/\//, '')} by @${data.creator.username}` : `@${data.creator.username}`;
+  const subject = data.link
+    ? `${data.link.shortUrl.replace(/^https?:\/\//, '')} by @${data.creator.username}`
+    : `@${data.creator.username}`;
   return `Linkpulse report for ${subject} · Generated ${formatDateTime(data.generatedAt, data.range.tz)}`;
 }

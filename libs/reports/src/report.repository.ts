@@ -25,7 +25,10 @@ export interface ReportRow {
   emailError: string | null;
 }
 
-export type NewReport = Pick<ReportRow, 'id' | 'creatorId' | 'linkId' | 'from' | 'to' | 'tz'> & { scheduleId?: string; periodKey?: string };
+export type NewReport = Pick<ReportRow, 'id' | 'creatorId' | 'linkId' | 'from' | 'to' | 'tz'> & {
+  scheduleId?: string;
+  periodKey?: string;
+};
 
 /** Who a report is for and about: what the PDF header and the email need. */
 export interface ReportSubjectRow {
@@ -60,28 +63,41 @@ export class ReportRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (creator_id, schedule_id, period_key) DO NOTHING
        RETURNING ${REPORT_COLUMNS}`,
-      [report.creatorId, report.id, report.scheduleId ?? null, report.periodKey ?? null, report.linkId, report.from, report.to, report.tz],
+      [
+        report.creatorId,
+        report.id,
+        report.scheduleId ?? null,
+        report.periodKey ?? null,
+        report.linkId,
+        report.from,
+        report.to,
+        report.tz,
+      ],
     )) as ReportRow[];
     return rows[0] ?? null;
   }
 
   async countInProgress(creatorId: string): Promise<number> {
-    const [row] = (await this.db.query(`SELECT count(*)::int AS n FROM reports WHERE creator_id = $1 AND status IN ('queued', 'running')`, [
-      creatorId,
-    ])) as { n: number }[];
+    const [row] = (await this.db.query(
+      `SELECT count(*)::int AS n FROM reports WHERE creator_id = $1 AND status IN ('queued', 'running')`,
+      [creatorId],
+    )) as { n: number }[];
     return row.n;
   }
 
   /** The creator's reports, newest first. */
   list(creatorId: string, limit: number): Promise<ReportRow[]> {
-    return this.db.query(`SELECT ${REPORT_COLUMNS} FROM reports r WHERE r.creator_id = $1 ORDER BY r.created_at DESC, r.id DESC LIMIT $2`, [
-      creatorId,
-      limit,
-    ]);
+    return this.db.query(
+      `SELECT ${REPORT_COLUMNS} FROM reports r WHERE r.creator_id = $1 ORDER BY r.created_at DESC, r.id DESC LIMIT $2`,
+      [creatorId, limit],
+    );
   }
 
   async find(creatorId: string, id: string): Promise<ReportRow | null> {
-    const rows = (await this.db.query(`SELECT ${REPORT_COLUMNS} FROM reports r WHERE r.creator_id = $1 AND r.id = $2`, [creatorId, id])) as ReportRow[];
+    const rows = (await this.db.query(`SELECT ${REPORT_COLUMNS} FROM reports r WHERE r.creator_id = $1 AND r.id = $2`, [
+      creatorId,
+      id,
+    ])) as ReportRow[];
     return rows[0] ?? null;
   }
 
@@ -97,7 +113,10 @@ export class ReportRepository {
   }
 
   async delete(creatorId: string, id: string): Promise<boolean> {
-    const [, affected] = (await this.db.query('DELETE FROM reports WHERE creator_id = $1 AND id = $2', [creatorId, id])) as Rows<never>;
+    const [, affected] = (await this.db.query('DELETE FROM reports WHERE creator_id = $1 AND id = $2', [
+      creatorId,
+      id,
+    ])) as Rows<never>;
     return affected > 0;
   }
 
@@ -141,7 +160,10 @@ export class ReportRepository {
   }
 
   /** What the email needs: the PDF and the address; null when gone, not ready, or already sent. */
-  async emailContent(creatorId: string, id: string): Promise<{ report: ReportRow; pdf: Buffer; subject: ReportSubjectRow } | null> {
+  async emailContent(
+    creatorId: string,
+    id: string,
+  ): Promise<{ report: ReportRow; pdf: Buffer; subject: ReportSubjectRow } | null> {
     const rows = (await this.db.query(
       `SELECT ${REPORT_COLUMNS}, r.pdf FROM reports r WHERE r.creator_id = $1 AND r.id = $2 AND r.status = 'ready' AND r.emailed_at IS NULL`,
       [creatorId, id],
@@ -153,27 +175,25 @@ export class ReportRepository {
   }
 
   async markEmailed(creatorId: string, id: string): Promise<void> {
-    await this.db.query(`UPDATE reports SET email_status = 'sent', emailed_at = now(), email_error = NULL WHERE creator_id = $1 AND id = $2`, [
-      creatorId,
-      id,
-    ]);
+    await this.db.query(
+      `UPDATE reports SET email_status = 'sent', emailed_at = now(), email_error = NULL WHERE creator_id = $1 AND id = $2`,
+      [creatorId, id],
+    );
   }
 
   async markEmailFailed(creatorId: string, id: string, error: string, final: boolean): Promise<void> {
-    await this.db.query(`UPDATE reports SET email_status = $3, email_error = $4 WHERE creator_id = $1 AND id = $2 AND emailed_at IS NULL`, [
-      creatorId,
-      id,
-      final ? 'failed' : 'retrying',
-      clip(error),
-    ]);
+    await this.db.query(
+      `UPDATE reports SET email_status = $3, email_error = $4 WHERE creator_id = $1 AND id = $2 AND emailed_at IS NULL`,
+      [creatorId, id, final ? 'failed' : 'retrying', clip(error)],
+    );
   }
 
   /** Reports still queued since before `cutoff`: their job may have been lost (Redis away at enqueue time). */
   queuedBefore(cutoff: Date, limit: number): Promise<ReportRow[]> {
-    return this.db.query(`SELECT ${REPORT_COLUMNS} FROM reports r WHERE r.status = 'queued' AND r.created_at < $1 ORDER BY r.created_at LIMIT $2`, [
-      cutoff,
-      limit,
-    ]);
+    return this.db.query(
+      `SELECT ${REPORT_COLUMNS} FROM reports r WHERE r.status = 'queued' AND r.created_at < $1 ORDER BY r.created_at LIMIT $2`,
+      [cutoff, limit],
+    );
   }
 
   /** Deletes reports made more than `months` months ago, in batches; returns how many. */

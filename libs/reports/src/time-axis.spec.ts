@@ -31,7 +31,10 @@ describe('timeAxisLabels', () => {
   });
 
   it('labels the Mondays of a month of days, in the zone of the buckets', () => {
-    const starts = Array.from({ length: 31 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}T00:00:00${i < 25 ? '+02:00' : '+01:00'}`);
+    const starts = Array.from(
+      { length: 31 },
+      (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}T00:00:00${i < 25 ? '+02:00' : '+01:00'}`,
+    );
     const labels = timeAxisLabels(starts, 'day', 'Europe/Berlin');
     expect(labels).toEqual([
       { index: 4, text: '5 Oct' },
@@ -70,11 +73,26 @@ describe('timeAxisLabels', () => {
   it('labels the midnights of a week of hours with the weekday', () => {
     const hours = Array.from({ length: 168 }, (_, h) => new Date(Date.UTC(2026, 9, 5, h)).toISOString());
     const labels = timeAxisLabels(hours, 'hour', 'UTC');
-    expect(labels.map((l) => l.text)).toEqual(['Mon 5 Oct', 'Tue 6 Oct', 'Wed 7 Oct', 'Thu 8 Oct', 'Fri 9 Oct', 'Sat 10 Oct', 'Sun 11 Oct']);
+    expect(labels.map((l) => l.text)).toEqual([
+      'Mon 5 Oct',
+      'Tue 6 Oct',
+      'Wed 7 Oct',
+      'Thu 8 Oct',
+      'Fri 9 Oct',
+      'Sat 10 Oct',
+      'Sun 11 Oct',
+    ]);
   });
 
   it('labels months', () => {
     const months = Array.from({ length: 6 }, (_, m) => new Date(Date.UTC(2026, 9 + m, 1)).toISOString());
-    expect(timeAxisLabels(months, 'month', 'UTC').map((l) => l.text)).toEqual(['Oct 2026', 'Nov', 'Dec', 'Jan 2027', 'Feb', 'Mar']);
+    expect(timeAxisLabels(months, 'month', 'UTC').map((l) => l.text)).toEqual([
+      'Oct 2026',
+      'Nov',
+      'Dec',
+      'Jan 2027',
+      'Feb',
+      'Mar',
+    ]);
   });
 });

@@ -13,19 +13,12 @@ type Candidate = (p: ZonedParts) => boolean;
  * Labels fall on calendar boundaries (month starts, Mondays, midnights) rather than every n-th
  * bucket, and are thinned to at most `maxLabels`.
  */
-export function timeAxisLabels(
-  starts: string[],
-  interval: TimeseriesInterval,
-  tz: string,
-  maxLabels = 8,
-): AxisLabel[] {
+export function timeAxisLabels(starts: string[], interval: TimeseriesInterval, tz: string, maxLabels = 8): AxisLabel[] {
   const parts = starts.map((t) => zonedParts(new Date(t), tz));
   const level = labelLevel(interval, parts.length);
   const picked = parts.flatMap((p, index) => (level.isBoundary(p) ? [index] : []));
   const every = Math.ceil(picked.length / maxLabels);
-  return picked
-    .filter((_, i) => i % every === 0)
-    .map((index, i) => ({ index, text: level.text(parts[index], i === 0) }));
+  return picked.filter((_, i) => i % every === 0).map((index, i) => ({ index, text: level.text(parts[index], i === 0) }));
 }
 
 interface Level {
@@ -43,9 +36,7 @@ function labelLevel(interval: TimeseriesInterval, count: number): Level {
     case 'month':
       return { isBoundary: every, text: monthYear };
     case 'week':
-      return count > 20
-        ? { isBoundary: (p) => p.day <= 7, text: monthYear }
-        : { isBoundary: every, text: dayMonth };
+      return count > 20 ? { isBoundary: (p) => p.day <= 7, text: monthYear } : { isBoundary: every, text: dayMonth };
     case 'day':
       if (count > 62) return { isBoundary: (p) => p.day === 1, text: monthYear };
       return count > 14 ? { isBoundary: (p) => p.weekday === 0, text: dayMonth } : { isBoundary: every, text: dayMonth };

@@ -61,7 +61,12 @@ function drawLegend(doc: PDFKit.PDFDocument, periods: Period[], x: number, y: nu
   periods.forEach((period, i) => {
     doc.save();
     if (i > 0) doc.dash(3, { space: 2 });
-    doc.moveTo(cursor, y + 5).lineTo(cursor + 18, y + 5).lineWidth(1.8).strokeColor(i > 0 ? PREVIOUS_COLOR : COLORS.brand).stroke();
+    doc
+      .moveTo(cursor, y + 5)
+      .lineTo(cursor + 18, y + 5)
+      .lineWidth(1.8)
+      .strokeColor(i > 0 ? PREVIOUS_COLOR : COLORS.brand)
+      .stroke();
     doc.restore();
     cursor += 24 + drawText(doc, formatPeriod(period), cursor + 24, y + 0.5, style, { width: width / 2 }) + 20;
   });
@@ -105,7 +110,12 @@ function drawLine(
   doc.save();
   if (line.dashed) doc.dash(3, { space: 2 });
   tracePath(doc, plot, values, max, count);
-  doc.lineWidth(line.dashed ? 1.1 : 1.6).lineJoin('round').lineCap('round').strokeColor(line.color).stroke();
+  doc
+    .lineWidth(line.dashed ? 1.1 : 1.6)
+    .lineJoin('round')
+    .lineCap('round')
+    .strokeColor(line.color)
+    .stroke();
   doc.restore();
 }
 
@@ -127,9 +137,18 @@ function drawDateLabels(doc: PDFKit.PDFDocument, plot: Plot, series: TimeseriesR
   const style = { font: 'regular', size: 7, color: COLORS.muted } as const;
   const count = series.points.length;
   const y = plot.top + plot.height;
-  for (const label of timeAxisLabels(series.points.map((p) => p.t), series.interval, tz)) {
+  for (const label of timeAxisLabels(
+    series.points.map((p) => p.t),
+    series.interval,
+    tz,
+  )) {
     const px = xAt(plot, label.index, count);
-    doc.moveTo(px, y).lineTo(px, y + 3).lineWidth(0.6).strokeColor(COLORS.faint).stroke();
+    doc
+      .moveTo(px, y)
+      .lineTo(px, y + 3)
+      .lineWidth(0.6)
+      .strokeColor(COLORS.faint)
+      .stroke();
     const labelWidth = textWidth(doc, label.text, style);
     // centred under its tick, but kept inside the plot's width at both ends
     const left = Math.min(Math.max(px - labelWidth / 2, plot.left), plot.left + plot.width - labelWidth);

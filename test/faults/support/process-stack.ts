@@ -18,7 +18,12 @@ export class AppProcess {
     this.stderr = '';
     this.child = fork(`${DIST}apps/${this.entry}/src/main.js`, [], {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: 'fault-suite-session-secret-32-characters-long', ...this.env },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'fault-suite-session-secret-32-characters-long',
+        ...this.env,
+      },
     });
     this.child.stderr?.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-4000)));
   }

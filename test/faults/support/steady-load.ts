@@ -35,14 +35,18 @@ export class SteadyLoad {
 
   private fire(): void {
     const done = new Promise<void>((resolve) => {
-      const outgoing = request(this.url(), { agent: this.agent, headers: { 'user-agent': USER_AGENT }, timeout: 5000 }, (response) => {
-        response.resume();
-        response.on('end', () => {
-          if (response.statusCode === 302) this.redirected++;
-          else this.failed++;
-          resolve();
-        });
-      });
+      const outgoing = request(
+        this.url(),
+        { agent: this.agent, headers: { 'user-agent': USER_AGENT }, timeout: 5000 },
+        (response) => {
+          response.resume();
+          response.on('end', () => {
+            if (response.statusCode === 302) this.redirected++;
+            else this.failed++;
+            resolve();
+          });
+        },
+      );
       outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
       outgoing.on('error', () => {
         this.failed++;

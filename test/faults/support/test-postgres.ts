@@ -7,7 +7,8 @@ import { freePort } from '../../support/redis-server.js';
 const BIN = join('/usr/lib/postgresql', readdirSync('/usr/lib/postgresql')[0], 'bin');
 
 function asPostgres(command: string, args: string[]): void {
-  const runAs = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', join(BIN, command), ...args]] : [join(BIN, command), args];
+  const runAs =
+    process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', join(BIN, command), ...args]] : [join(BIN, command), args];
   execFileSync(runAs[0] as string, runAs[1] as string[], { stdio: 'ignore' });
 }
 
@@ -36,7 +37,16 @@ export class TestPostgres {
   }
 
   start(): void {
-    asPostgres('pg_ctl', ['-D', this.dataDir, '-w', '-l', `${this.dataDir}/server.log`, '-o', `-p ${this.port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+    asPostgres('pg_ctl', [
+      '-D',
+      this.dataDir,
+      '-w',
+      '-l',
+      `${this.dataDir}/server.log`,
+      '-o',
+      `-p ${this.port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off`,
+      'start',
+    ]);
   }
 
   stop(): void {

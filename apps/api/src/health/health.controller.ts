@@ -21,7 +21,8 @@ export class HealthDto {
   @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
   @ApiProperty({ enum: ['up', 'down'] }) redis: 'up' | 'down';
   @ApiProperty({ description: 'capture batches waiting for a worker', nullable: true, type: Number }) queueDepth: number | null;
-  @ApiProperty({ description: 'seconds the oldest waiting batch has waited', nullable: true, type: Number }) queueLagSeconds: number | null;
+  @ApiProperty({ description: 'seconds the oldest waiting batch has waited', nullable: true, type: Number }) queueLagSeconds:
+    number | null;
   @ApiProperty({ description: 'bytes of captured hits in the local spool' }) spoolBytes: number;
 }
 
@@ -40,7 +41,10 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: HealthDto })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
     const [database, queue] = await Promise.all([
-      withTimeout(this.db.query('SELECT 1')).then(() => 'up' as const, () => 'down' as const),
+      withTimeout(this.db.query('SELECT 1')).then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
       withTimeout(this.queue.status()).catch(() => null),
     ]);
     const redis = queue ? 'up' : 'down';

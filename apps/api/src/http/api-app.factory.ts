@@ -91,7 +91,9 @@ function setUpOpenApi(app: INestApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('Linkpulse API')
-      .setDescription('Short links, link-in-bio pages and analytics you can trust. Authenticate with the session cookie or a personal API token.')
+      .setDescription(
+        'Short links, link-in-bio pages and analytics you can trust. Authenticate with the session cookie or a personal API token.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .addCookieAuth('lp_session')

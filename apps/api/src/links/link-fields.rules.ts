@@ -38,10 +38,19 @@ export function parseExpiry(value: string, now = Date.now()): Date {
   if (!parts) {
     throw new LinkFieldError('expiresAt must be an ISO 8601 date-time with a time zone, such as 2026-07-01T12:00:00Z');
   }
-  const [year, month, day, hour, minute, second = '0', offsetHours = '0', offsetMinutes = '0'] = parts.slice(1).map((part) => part ?? '0');
+  const [year, month, day, hour, minute, second = '0', offsetHours = '0', offsetMinutes = '0'] = parts
+    .slice(1)
+    .map((part) => part ?? '0');
   const calendar = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
   const realDate = calendar.getUTCMonth() === Number(month) - 1 && calendar.getUTCDate() === Number(day);
-  if (!realDate || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59 || Number(offsetHours) > 23 || Number(offsetMinutes) > 59) {
+  if (
+    !realDate ||
+    Number(hour) > 23 ||
+    Number(minute) > 59 ||
+    Number(second) > 59 ||
+    Number(offsetHours) > 23 ||
+    Number(offsetMinutes) > 59
+  ) {
     throw new LinkFieldError(`expiresAt is not a real date and time: ${value}`);
   }
   const expiresAt = new Date(value);

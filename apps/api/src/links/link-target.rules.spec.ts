@@ -41,8 +41,12 @@ describe('normaliseTargetUrl', () => {
   });
 
   it('takes only https when asked', () => {
-    expect(normaliseTargetUrl('avatarUrl', 'https://img.example.com/a.png', { httpsOnly: true })).toBe('https://img.example.com/a.png');
-    expect(() => normaliseTargetUrl('avatarUrl', 'http://img.example.com/a.png', { httpsOnly: true })).toThrow('avatarUrl must be an https URL, not http:');
+    expect(normaliseTargetUrl('avatarUrl', 'https://img.example.com/a.png', { httpsOnly: true })).toBe(
+      'https://img.example.com/a.png',
+    );
+    expect(() => normaliseTargetUrl('avatarUrl', 'http://img.example.com/a.png', { httpsOnly: true })).toThrow(
+      'avatarUrl must be an https URL, not http:',
+    );
   });
 
   it('counts the length once encoded', () => {

@@ -33,7 +33,8 @@ export function normaliseTargetUrl(field: string, raw: string, rules: TargetRule
   if (!scheme) throw new TargetUrlError(`${field} must be an absolute ${allowed} URL, such as https://example.com/page`);
   const schemes = rules.httpsOnly ? ['https'] : ['http', 'https'];
   if (!schemes.includes(scheme)) throw new TargetUrlError(`${field} must be an ${allowed} URL, not ${scheme}:`);
-  if (!/^https?:\/\/[^/?#]/i.test(input)) throw new TargetUrlError(`${field} must be an absolute ${allowed} URL with a host, such as https://example.com/page`);
+  if (!/^https?:\/\/[^/?#]/i.test(input))
+    throw new TargetUrlError(`${field} must be an absolute ${allowed} URL with a host, such as https://example.com/page`);
 
   let url: URL;
   try {
@@ -43,7 +44,9 @@ export function normaliseTargetUrl(field: string, raw: string, rules: TargetRule
   }
   if (url.username || url.password) throw new TargetUrlError(`${field} must not contain a user name or password`);
   if (rules.ownHost && comparableHost(url.host) === rules.ownHost) {
-    throw new TargetUrlError(`${field} must not point at this Linkpulse instance (${url.host}): a short link to a short link would loop`);
+    throw new TargetUrlError(
+      `${field} must not point at this Linkpulse instance (${url.host}): a short link to a short link would loop`,
+    );
   }
   if (url.href.length > MAX_URL_LENGTH) {
     throw new TargetUrlError(`${field} must be at most ${MAX_URL_LENGTH} characters once encoded (it has ${url.href.length})`);

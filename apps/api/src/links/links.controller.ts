@@ -1,5 +1,26 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthGuard } from '../auth/auth.guard.js';
 import { CreatorId } from '../auth/authenticated-request.js';
@@ -60,20 +81,31 @@ export class LinksController {
   @Get(':id/qr.svg')
   @ApiProduces(QR_CONTENT_TYPES.svg)
   @ApiOkResponse({ description: 'a QR code of the short URL with ?qr=1' })
-  async qrSvg(@CreatorId() creatorId: string, @LinkId() id: string, @Query() query: QrQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  async qrSvg(
+    @CreatorId() creatorId: string,
+    @LinkId() id: string,
+    @Query() query: QrQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.sendQr(reply, await this.links.qr(creatorId, id, 'svg', query.size), query);
   }
 
   @Get(':id/qr.png')
   @ApiProduces(QR_CONTENT_TYPES.png)
   @ApiOkResponse({ description: 'a QR code of the short URL with ?qr=1' })
-  async qrPng(@CreatorId() creatorId: string, @LinkId() id: string, @Query() query: QrQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  async qrPng(
+    @CreatorId() creatorId: string,
+    @LinkId() id: string,
+    @Query() query: QrQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.sendQr(reply, await this.links.qr(creatorId, id, 'png', query.size), query);
   }
 
   private sendQr(reply: FastifyReply, qr: RenderedQr, query: QrQueryDto): string | Buffer {
     void reply.headers(QR_HEADERS).type(QR_CONTENT_TYPES[qr.format]);
-    if (query.download === '1' || query.download === 'true') void reply.header('Content-Disposition', `attachment; filename="${qr.filename}"`);
+    if (query.download === '1' || query.download === 'true')
+      void reply.header('Content-Disposition', `attachment; filename="${qr.filename}"`);
     return qr.body;
   }
 }

@@ -10,12 +10,19 @@ const RAW_SLACK = 64;
 const defined = (field: string) => ValidateIf((dto: Record<string, unknown>) => dto[field] !== undefined);
 
 export class CreateLinkDto {
-  @ApiProperty({ example: 'https://example.com/spring-sale', maxLength: MAX_URL_LENGTH, description: 'absolute http or https URL' })
+  @ApiProperty({
+    example: 'https://example.com/spring-sale',
+    maxLength: MAX_URL_LENGTH,
+    description: 'absolute http or https URL',
+  })
   @IsString()
   @MaxLength(MAX_URL_LENGTH + RAW_SLACK)
   url: string;
 
-  @ApiPropertyOptional({ example: 'spring', description: '[A-Za-z0-9_-]{1,64}, case-sensitive; generated (7 base62 characters) when omitted' })
+  @ApiPropertyOptional({
+    example: 'spring',
+    description: '[A-Za-z0-9_-]{1,64}, case-sensitive; generated (7 base62 characters) when omitted',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(RAW_SLACK)
@@ -32,19 +39,32 @@ export class CreateLinkDto {
   @IsBoolean()
   onProfile?: boolean;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '2026-12-31T23:59:59Z', description: 'ISO 8601 with a zone, in the future' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '2026-12-31T23:59:59Z',
+    description: 'ISO 8601 with a zone, in the future',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(RAW_SLACK)
   expiresAt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'where the link sends people once expired, instead of a 410 page' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'where the link sends people once expired, instead of a 410 page',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_URL_LENGTH + RAW_SLACK)
   fallbackUrl?: string | null;
 
-  @ApiPropertyOptional({ type: [String], maxItems: MAX_TAGS, description: 'each 1 to 50 characters; stored trimmed, lowercased, deduplicated' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_TAGS,
+    description: 'each 1 to 50 characters; stored trimmed, lowercased, deduplicated',
+  })
   @defined('tags')
   @IsArray()
   @IsString({ each: true })
@@ -72,7 +92,12 @@ export class ListLinksQueryDto {
 export const QR_SIZE = { min: 64, max: 2048, default: 512 } as const;
 
 export class QrQueryDto {
-  @ApiPropertyOptional({ minimum: QR_SIZE.min, maximum: QR_SIZE.max, default: QR_SIZE.default, description: 'width and height in pixels' })
+  @ApiPropertyOptional({
+    minimum: QR_SIZE.min,
+    maximum: QR_SIZE.max,
+    default: QR_SIZE.default,
+    description: 'width and height in pixels',
+  })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,5}$/.test(value) ? Number(value) : value))
   @IsInt({ message: `size must be a whole number of pixels between ${QR_SIZE.min} and ${QR_SIZE.max}` })

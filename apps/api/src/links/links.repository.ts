@@ -4,7 +4,9 @@ import { Link } from '@app/db';
 import { DataSource, type EntityManager, IsNull, Not } from 'typeorm';
 
 export type NewLink = Omit<Link, 'createdAt' | 'updatedAt' | 'archivedAt'>;
-export type LinkChanges = Partial<Pick<Link, 'slug' | 'url' | 'title' | 'onProfile' | 'profilePosition' | 'expiresAt' | 'fallbackUrl' | 'tags' | 'archivedAt'>>;
+export type LinkChanges = Partial<
+  Pick<Link, 'slug' | 'url' | 'title' | 'onProfile' | 'profilePosition' | 'expiresAt' | 'fallbackUrl' | 'tags' | 'archivedAt'>
+>;
 
 /** The links table; every query is scoped by creator. Methods taking `tx` run inside the caller's transaction. */
 @Injectable()
@@ -23,7 +25,12 @@ export class LinksRepository {
   }
 
   /** The creator's link; with `forUpdate`, locked until the transaction ends. */
-  findOwned(creatorId: string, id: string, tx: EntityManager = this.db.manager, options: { forUpdate?: boolean } = {}): Promise<Link | null> {
+  findOwned(
+    creatorId: string,
+    id: string,
+    tx: EntityManager = this.db.manager,
+    options: { forUpdate?: boolean } = {},
+  ): Promise<Link | null> {
     return tx.getRepository(Link).findOne({
       where: { id, creatorId },
       ...(options.forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -44,10 +51,10 @@ export class LinksRepository {
 
   /** The deleted link's slug, or null when the creator has no such link. */
   async delete(creatorId: string, id: string): Promise<string | null> {
-    const [rows] = (await this.db.query('DELETE FROM links WHERE id = $1 AND creator_id = $2 RETURNING slug', [id, creatorId])) as [
-      { slug: string }[],
-      number,
-    ];
+    const [rows] = (await this.db.query('DELETE FROM links WHERE id = $1 AND creator_id = $2 RETURNING slug', [
+      id,
+      creatorId,
+    ])) as [{ slug: string }[], number];
     return rows[0]?.slug ?? null;
   }
 
@@ -86,7 +93,9 @@ export class LinksRepository {
 
   /** Which of these ids are the creator's links. */
   async ownedIds(tx: EntityManager, creatorId: string, ids: string[]): Promise<Set<string>> {
-    const rows = (await tx.query('SELECT id FROM links WHERE creator_id = $1 AND id = ANY($2::uuid[])', [creatorId, ids])) as { id: string }[];
+    const rows = (await tx.query('SELECT id FROM links WHERE creator_id = $1 AND id = ANY($2::uuid[])', [creatorId, ids])) as {
+      id: string;
+    }[];
     return new Set(rows.map((row) => row.id));
   }
 

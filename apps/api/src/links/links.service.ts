@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, ConflictException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { AppConfig } from '@app/common';
 import type { Link } from '@app/db';
 import type { EntityManager } from 'typeorm';
@@ -127,7 +133,8 @@ export class LinksService {
     try {
       if (dto.url != null) fields.url = normaliseTargetUrl('url', dto.url, { ownHost: this.ownHost });
       if (dto.fallbackUrl !== undefined) {
-        fields.fallbackUrl = dto.fallbackUrl === null ? null : normaliseTargetUrl('fallbackUrl', dto.fallbackUrl, { ownHost: this.ownHost });
+        fields.fallbackUrl =
+          dto.fallbackUrl === null ? null : normaliseTargetUrl('fallbackUrl', dto.fallbackUrl, { ownHost: this.ownHost });
       }
       if (dto.title !== undefined) fields.title = normaliseTitle(dto.title);
       if (dto.expiresAt !== undefined) fields.expiresAt = dto.expiresAt === null ? null : parseExpiry(dto.expiresAt);

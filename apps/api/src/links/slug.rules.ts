@@ -6,9 +6,35 @@ const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** Paths the application itself answers; compared case-insensitively. */
 export const RESERVED_SLUGS = new Set([
-  'api', 'app', 'apps', 'health', 'healthz', 'metrics', 'assets', 'static', 'public', 'favicon.ico',
-  'robots.txt', 'sitemap.xml', 'login', 'logout', 'signup', 'register', 'admin', 'dashboard', 'settings',
-  'docs', 'help', 'about', 'status', 'well-known', '.well-known', 'www', 'linkpulse', 'undefined', 'null',
+  'api',
+  'app',
+  'apps',
+  'health',
+  'healthz',
+  'metrics',
+  'assets',
+  'static',
+  'public',
+  'favicon.ico',
+  'robots.txt',
+  'sitemap.xml',
+  'login',
+  'logout',
+  'signup',
+  'register',
+  'admin',
+  'dashboard',
+  'settings',
+  'docs',
+  'help',
+  'about',
+  'status',
+  'well-known',
+  '.well-known',
+  'www',
+  'linkpulse',
+  'undefined',
+  'null',
 ]);
 
 export function isReservedSlug(slug: string): boolean {

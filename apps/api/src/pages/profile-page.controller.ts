@@ -27,15 +27,16 @@ export class ProfilePageController {
   @Get('@:username')
   async page(@Param('username') username: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const found = USERNAME_PATTERN.test(username.toLowerCase()) ? await this.profiles.publicProfile(username) : null;
-    void reply.code(found ? 200 : 404).headers(PAGE_HEADERS).header('Cache-Control', 'no-store');
+    void reply
+      .code(found ? 200 : 404)
+      .headers(PAGE_HEADERS)
+      .header('Cache-Control', 'no-store');
     if (!found) {
       await reply.send(NOT_FOUND);
       return;
     }
     const { profile, links } = found;
-    await reply.send(
-      renderProfilePage({ ...profile, links, pageUrl: `${this.config.publicUrl}/@${profile.username}` }),
-    );
+    await reply.send(renderProfilePage({ ...profile, links, pageUrl: `${this.config.publicUrl}/@${profile.username}` }));
     if (request.method === 'GET') {
       this.capture.capture(capturedHit(request, { kind: 'view', creatorId: profile.creatorId, linkId: null, via: 'direct' }));
     }

@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PROFILE_THEMES, type ProfileTheme } from '@app/db';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { MAX_URL_LENGTH } from '../links/link-target.rules.js';
 import type { ProfileOrderRow } from '../links/links.repository.js';
 import type { ProfileRecord } from './profile.repository.js';
@@ -40,7 +54,12 @@ export class UpdateProfileDto {
   @MaxLength(MAX_PROFILE_BIO)
   bio?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'an https URL of an image, or null', maxLength: MAX_URL_LENGTH })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'an https URL of an image, or null',
+    maxLength: MAX_URL_LENGTH,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_URL_LENGTH + 64)
@@ -75,7 +94,8 @@ export class ProfileDto {
   @ApiProperty() bio: string;
   @ApiProperty({ nullable: true, type: String }) avatarUrl: string | null;
   @ApiProperty({ enum: PROFILE_THEMES }) theme: ProfileTheme;
-  @ApiProperty({ type: [ProfileLinkDto], description: 'not archived: those on the page in order, then the others' }) links: ProfileLinkDto[];
+  @ApiProperty({ type: [ProfileLinkDto], description: 'not archived: those on the page in order, then the others' })
+  links: ProfileLinkDto[];
   @ApiProperty({ example: 'https://lnk.example.com/@ana' }) publicUrl: string;
 
   static from(profile: ProfileRecord, links: ProfileOrderRow[], publicUrl: string): ProfileDto {

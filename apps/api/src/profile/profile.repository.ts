@@ -37,7 +37,9 @@ export class ProfileRepository {
 
   /** Usernames are unique case-insensitively, so `/@Ana` and `/@ana` are the same page. */
   async findByUsername(username: string): Promise<ProfileRecord | null> {
-    const rows = (await this.db.query(`SELECT ${PROFILE_COLUMNS} WHERE lower(c.username) = lower($1)`, [username])) as ProfileRecord[];
+    const rows = (await this.db.query(`SELECT ${PROFILE_COLUMNS} WHERE lower(c.username) = lower($1)`, [
+      username,
+    ])) as ProfileRecord[];
     return rows[0] ?? null;
   }
 

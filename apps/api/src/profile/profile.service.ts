@@ -31,7 +31,11 @@ export class ProfileService {
     await this.links.transaction(async (tx) => {
       if (order) {
         await this.links.lockProfileOrder(tx, creatorId);
-        const owned = await this.links.ownedIds(tx, creatorId, order.map((entry) => entry.id));
+        const owned = await this.links.ownedIds(
+          tx,
+          creatorId,
+          order.map((entry) => entry.id),
+        );
         const unknown = order.find((entry) => !owned.has(entry.id));
         if (unknown) this.notFound(`Link ${unknown.id} not found`);
         await this.links.setProfileOrder(tx, creatorId, order);
@@ -55,7 +59,10 @@ export class ProfileService {
     if (dto.theme !== undefined) changes.theme = dto.theme;
     if (dto.avatarUrl !== undefined) {
       try {
-        changes.avatarUrl = dto.avatarUrl === null || dto.avatarUrl.trim() === '' ? null : normaliseTargetUrl('avatarUrl', dto.avatarUrl, { httpsOnly: true });
+        changes.avatarUrl =
+          dto.avatarUrl === null || dto.avatarUrl.trim() === ''
+            ? null
+            : normaliseTargetUrl('avatarUrl', dto.avatarUrl, { httpsOnly: true });
       } catch (error) {
         if (error instanceof TargetUrlError) throw new BadRequestException(error.message);
         throw error;

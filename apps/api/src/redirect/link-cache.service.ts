@@ -112,11 +112,17 @@ export class LinkCache implements OnModuleInit {
   }
 
   private async fromDatabase(slug: string): Promise<RedirectTarget | null> {
-    const rows: { id: string; creator_id: string; url: string; expires_at: Date | null; fallback_url: string | null; archived: boolean }[] =
-      await this.db.query(
-        `SELECT id, creator_id, url, expires_at, fallback_url, archived_at IS NOT NULL AS archived FROM links WHERE slug = $1`,
-        [slug],
-      );
+    const rows: {
+      id: string;
+      creator_id: string;
+      url: string;
+      expires_at: Date | null;
+      fallback_url: string | null;
+      archived: boolean;
+    }[] = await this.db.query(
+      `SELECT id, creator_id, url, expires_at, fallback_url, archived_at IS NOT NULL AS archived FROM links WHERE slug = $1`,
+      [slug],
+    );
     const row = rows[0];
     if (!row) return null;
     return {

@@ -28,7 +28,10 @@ export class RedirectRoutes implements OnModuleInit {
     fastify.get<{ Params: { slug: string } }>('/:slug', (request, reply) => this.redirect(request, reply));
   }
 
-  private redirect(request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply): FastifyReply | Promise<FastifyReply> {
+  private redirect(
+    request: FastifyRequest<{ Params: { slug: string } }>,
+    reply: FastifyReply,
+  ): FastifyReply | Promise<FastifyReply> {
     const { slug } = request.params;
     if (!SLUG_PATTERN.test(slug) || isReservedSlug(slug)) return this.page(reply, 404, NOT_FOUND);
     const target = this.links.peek(slug);

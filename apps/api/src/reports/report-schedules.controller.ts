@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthGuard } from '../auth/auth.guard.js';
 import { CreatorId } from '../auth/authenticated-request.js';
 import { CreateReportScheduleDto, ReportScheduleDto, ReportScheduleListDto } from './reports.dto.js';
@@ -34,7 +42,10 @@ export class ReportSchedulesController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'the schedule stops; the reports it made are kept' })
-  delete(@CreatorId() creatorId: string, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string): Promise<void> {
+  delete(
+    @CreatorId() creatorId: string,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+  ): Promise<void> {
     return this.schedules.delete(creatorId, id);
   }
 }

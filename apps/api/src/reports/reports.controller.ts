@@ -33,7 +33,8 @@ export class ReportsController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Make a PDF report of a range (asynchronously)',
-    description: 'from, to, tz and linkId are read and checked as by the analytics endpoints. Poll GET /reports/{id} until it gives the PDF.',
+    description:
+      'from, to, tz and linkId are read and checked as by the analytics endpoints. Poll GET /reports/{id} until it gives the PDF.',
   })
   @ApiAcceptedResponse({ type: CreatedReportDto })
   @ApiTooManyRequestsResponse({ description: 'too many of your reports are queued or rendering' })
@@ -57,8 +58,15 @@ export class ReportsController {
       'application/json': { schema: { $ref: getSchemaPath(ReportDto) } },
     },
   })
-  @ApiAcceptedResponse({ description: 'queued or running: ask again in a moment', content: { 'application/json': { schema: { $ref: getSchemaPath(ReportDto) } } } })
-  async get(@CreatorId() creatorId: string, @ReportId() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer | ReportDto> {
+  @ApiAcceptedResponse({
+    description: 'queued or running: ask again in a moment',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ReportDto) } } },
+  })
+  async get(
+    @CreatorId() creatorId: string,
+    @ReportId() id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer | ReportDto> {
     const { report, pdf, filename } = await this.reports.download(creatorId, id);
     void reply.header('Cache-Control', 'private, no-store');
     if (pdf) {

@@ -35,23 +35,27 @@ export class CreatedReportDto {
 
 export class ReportDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: REPORT_STATUSES, description: 'queued → running → ready, or failed after the last retry' }) status: ReportStatus;
+  @ApiProperty({ enum: REPORT_STATUSES, description: 'queued → running → ready, or failed after the last retry' })
+  status: ReportStatus;
   @ApiProperty({ example: '2026-09-30T22:00:00.000Z', description: 'start of the range, inclusive (UTC)' }) from: string;
   @ApiProperty({ example: '2026-10-31T23:00:00.000Z', description: 'end of the range, exclusive (UTC)' }) to: string;
   @ApiProperty({ example: 'Europe/Berlin' }) tz: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) linkId: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'the schedule that made it; null on demand' }) scheduleId: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'the schedule that made it; null on demand' })
+  scheduleId: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, nullable: true }) readyAt: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'why the last render attempt failed' }) error: string | null;
   @ApiProperty({
     enum: EMAIL_STATUSES,
     nullable: true,
-    description: 'scheduled reports when SMTP_URL is set: pending → sent, or retrying → failed after the last attempt; null when not emailed',
+    description:
+      'scheduled reports when SMTP_URL is set: pending → sent, or retrying → failed after the last attempt; null when not emailed',
   })
   emailStatus: EmailStatus;
   @ApiProperty({ type: String, nullable: true }) emailedAt: string | null;
-  @ApiProperty({ type: String, nullable: true, description: "the mail server's answer to the last failed attempt" }) emailError: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "the mail server's answer to the last failed attempt" }) emailError:
+    string | null;
 
   static from(row: ReportRow): ReportDto {
     return {
@@ -83,7 +87,11 @@ export class CreateReportScheduleDto {
   @IsIn(REPORT_FREQUENCIES, { message: `frequency must be one of ${REPORT_FREQUENCIES.join(', ')}` })
   frequency: ReportFrequency;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 7, description: 'weekly only (required): 1 = Monday … 7 = Sunday. Monthly schedules fire on the 1st.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 7,
+    description: 'weekly only (required): 1 = Monday … 7 = Sunday. Monthly schedules fire on the 1st.',
+  })
   @IsOptional()
   @IsInt({ message: 'dayOfWeek must be an integer from 1 (Monday) to 7 (Sunday)' })
   @Min(1, { message: 'dayOfWeek must be an integer from 1 (Monday) to 7 (Sunday)' })
@@ -96,7 +104,10 @@ export class CreateReportScheduleDto {
   @Max(23, { message: 'hour must be an integer from 0 to 23' })
   hour: number;
 
-  @ApiPropertyOptional({ example: 'Europe/Berlin', description: "IANA zone of the hour, the days and the weeks. Default: the creator's." })
+  @ApiPropertyOptional({
+    example: 'Europe/Berlin',
+    description: "IANA zone of the hour, the days and the weeks. Default: the creator's.",
+  })
   @IsOptional()
   @Validate(IsTimeZoneConstraint, { message: TZ_MESSAGE })
   tz?: string;
@@ -110,12 +121,17 @@ export class CreateReportScheduleDto {
 export class ReportScheduleDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: REPORT_FREQUENCIES }) frequency: ReportFrequency;
-  @ApiProperty({ type: Number, nullable: true, description: '1 = Monday … 7 = Sunday; null for monthly' }) dayOfWeek: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: '1 = Monday … 7 = Sunday; null for monthly' }) dayOfWeek:
+    number | null;
   @ApiProperty({ minimum: 0, maximum: 23 }) hour: number;
   @ApiProperty({ example: 'Europe/Berlin' }) tz: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) linkId: string | null;
   @ApiProperty() createdAt: string;
-  @ApiProperty({ type: String, nullable: true, description: "the latest period reported: weekly, its first day ('2026-11-16'); monthly, its month ('2026-10')" })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "the latest period reported: weekly, its first day ('2026-11-16'); monthly, its month ('2026-10')",
+  })
   lastPeriod: string | null;
   @ApiProperty({ description: 'when the next report will be made (give or take the 5-minute tick)' }) nextRunAt: string;
 

@@ -13,7 +13,11 @@ import { ReportsService, ReportTargets } from './reports.service.js';
   controllers: [ReportsController, ReportSchedulesController],
   providers: [
     { provide: ReportRepository, inject: [getDataSourceToken()], useFactory: (db: DataSource) => new ReportRepository(db) },
-    { provide: ReportScheduleRepository, inject: [getDataSourceToken()], useFactory: (db: DataSource) => new ReportScheduleRepository(db) },
+    {
+      provide: ReportScheduleRepository,
+      inject: [getDataSourceToken()],
+      useFactory: (db: DataSource) => new ReportScheduleRepository(db),
+    },
     ReportTargets,
     ReportsService,
     ReportSchedulesService,

@@ -22,7 +22,11 @@ export class ReportTargets {
     private readonly analytics: AnalyticsService,
   ) {}
 
-  async resolve(creatorId: string, tz: string | undefined, linkId: string | null | undefined): Promise<{ tz: string; linkId: string | null }> {
+  async resolve(
+    creatorId: string,
+    tz: string | undefined,
+    linkId: string | null | undefined,
+  ): Promise<{ tz: string; linkId: string | null }> {
     if (linkId) await this.analytics.assertLinkOf(creatorId, linkId);
     return { tz: tz ?? (await this.zones.timeZoneOf(this.db.manager, creatorId)) ?? 'UTC', linkId: linkId ?? null };
   }
@@ -51,7 +55,10 @@ export class ReportsService {
     const { from, to } = validRange(query.from, query.to);
     const { tz, linkId } = await this.targets.resolve(creatorId, query.tz, query.linkId);
     if ((await this.reports.countInProgress(creatorId)) >= MAX_REPORTS_IN_PROGRESS) {
-      throw new HttpException(`At most ${MAX_REPORTS_IN_PROGRESS} reports can be in progress at once; wait for one to finish`, HttpStatus.TOO_MANY_REQUESTS);
+      throw new HttpException(
+        `At most ${MAX_REPORTS_IN_PROGRESS} reports can be in progress at once; wait for one to finish`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
     const report = await this.reports.insert({ id: randomUUID(), creatorId, linkId, from: new Date(from), to: new Date(to), tz });
     if (!report) throw new Error('report insert returned nothing');
@@ -67,7 +74,11 @@ export class ReportsService {
     const found = await this.reports.findWithPdf(creatorId, id);
     if (!found) throw new NotFoundException('Report not found');
     const { report, pdf, username } = found;
-    return { report: ReportDto.from(report), pdf: report.status === 'ready' ? pdf : null, filename: reportFilename(username, report) };
+    return {
+      report: ReportDto.from(report),
+      pdf: report.status === 'ready' ? pdf : null,
+      filename: reportFilename(username, report),
+    };
   }
 
   async delete(creatorId: string, id: string): Promise<void> {

@@ -31,7 +31,9 @@ export class ReportMailing implements OnModuleDestroy {
     try {
       if (!this.config.smtpUrl) throw new UnrecoverableError('SMTP_URL is not set');
       this.transport ??= nodemailer.createTransport(this.config.smtpUrl);
-      await this.transport.sendMail(reportEmail({ sender: this.config.reportFrom, publicUrl: this.config.publicUrl, ...content }));
+      await this.transport.sendMail(
+        reportEmail({ sender: this.config.reportFrom, publicUrl: this.config.publicUrl, ...content }),
+      );
       await this.reports.markEmailed(creatorId, reportId);
       return 'sent';
     } catch (error) {

@@ -2,7 +2,15 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { HttpException, Injectable } from '@nestjs/common';
 import { AnalyticsService } from '@app/analytics';
 import { AppConfig, QueueName } from '@app/common';
-import { buildReportData, emailJobOptions, type EmailStatus, renderReport, ReportJob, type ReportJobData, ReportRepository } from '@app/reports';
+import {
+  buildReportData,
+  emailJobOptions,
+  type EmailStatus,
+  renderReport,
+  ReportJob,
+  type ReportJobData,
+  ReportRepository,
+} from '@app/reports';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 
 export type RenderOutcome = 'rendered' | 'skipped';

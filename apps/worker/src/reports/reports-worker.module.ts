@@ -16,7 +16,11 @@ import { ScheduleTick } from './schedule-tick.service.js';
   providers: [
     { provide: AnalyticsService, inject: [getDataSourceToken()], useFactory: (db: DataSource) => new AnalyticsService(db) },
     { provide: ReportRepository, inject: [getDataSourceToken()], useFactory: (db: DataSource) => new ReportRepository(db) },
-    { provide: ReportScheduleRepository, inject: [getDataSourceToken()], useFactory: (db: DataSource) => new ReportScheduleRepository(db) },
+    {
+      provide: ReportScheduleRepository,
+      inject: [getDataSourceToken()],
+      useFactory: (db: DataSource) => new ReportScheduleRepository(db),
+    },
     ReportRendering,
     ReportMailing,
     ScheduleTick,

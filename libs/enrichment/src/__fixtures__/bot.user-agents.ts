@@ -32,11 +32,20 @@ export const BOT_USER_AGENTS: BotCase[] = [
   // faisalman/ua-parser-js test/data/ua/extension/fetcher.json @ 0bb6e24837aec7aec10d8cd1c2491128e058e21a
   { ua: 'WhatsApp/2.23.20.0', botName: 'WhatsApp' },
   { ua: 'Snap URL Preview Service; bot; snapchat; https://developers.snap.com/robots  ', botName: 'Snap URL Preview Service' },
-  { ua: 'meta-externalfetcher/1.1 (+https://developers.facebook.com/docs/sharing/webmasters/crawler)', botName: 'meta-externalfetcher' },
-  { ua: 'Mozilla/5.0 (Windows NT 6.1; WOW64) SkypeUriPreview Preview/0.5 skype-url-preview@microsoft.com', botName: 'SkypeUriPreview' },
+  {
+    ua: 'meta-externalfetcher/1.1 (+https://developers.facebook.com/docs/sharing/webmasters/crawler)',
+    botName: 'meta-externalfetcher',
+  },
+  {
+    ua: 'Mozilla/5.0 (Windows NT 6.1; WOW64) SkypeUriPreview Preview/0.5 skype-url-preview@microsoft.com',
+    botName: 'SkypeUriPreview',
+  },
   { ua: 'Mozilla/5.0 (compatible; UptimeRobot/2.0; http://www.uptimerobot.com/)', botName: 'UptimeRobot' },
   // faisalman/ua-parser-js test/data/ua/extension/crawler.json @ 0bb6e24837aec7aec10d8cd1c2491128e058e21a
-  { ua: 'meta-externalagent/1.1 (+https://developers.facebook.com/docs/sharing/webmasters/crawler)', botName: 'meta-externalagent' },
+  {
+    ua: 'meta-externalagent/1.1 (+https://developers.facebook.com/docs/sharing/webmasters/crawler)',
+    botName: 'meta-externalagent',
+  },
   { ua: 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)', botName: 'LinkedInBot' },
   {
     ua: 'Mozilla/5.0 (iPhone; CPU iPhone OS 8_1 like Mac OS X) AppleWebKit/600.1.4 (KHTML, like Gecko) Version/8.0 Mobile/12B410 Safari/600.1.4 (Applebot/0.1;+http://www.apple.com/go/applebot)',
@@ -117,11 +126,17 @@ export const BOT_USER_AGENTS: BotCase[] = [
 /** Bots no explicit rule names: the generic isbot list catches them and its matched token is the name. */
 export const GENERIC_BOT_USER_AGENTS: BotCase[] = [
   // faisalman/ua-parser-js test/data/ua/extension/crawler.json @ 0bb6e248…
-  { ua: 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.0; +https://openai.com/gptbot)', botName: 'GPTBot' },
+  {
+    ua: 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.0; +https://openai.com/gptbot)',
+    botName: 'GPTBot',
+  },
   { ua: 'CCBot/1.0 (+https://commoncrawl.org/bot.html)', botName: 'CCBot' },
   { ua: 'Mozilla/5.0 (compatible; MJ12bot/v1.4.8; http://mj12bot.com/)', botName: 'MJ12bot' },
   // faisalman/ua-parser-js test/data/ua/extension/fetcher.json @ 0bb6e248…
-  { ua: 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Bluesky Cardyb/1.1; +mailto:support@bsky.app) Chrome/100.0.0.0 Safari/537.36', botName: 'Bluesky Cardyb' },
+  {
+    ua: 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Bluesky Cardyb/1.1; +mailto:support@bsky.app) Chrome/100.0.0.0 Safari/537.36',
+    botName: 'Bluesky Cardyb',
+  },
   { ua: 'Iframely/1.3.1 (+https://iframely.com/docs/about)', botName: 'Iframely' },
   // monperrus/crawler-user-agents @ 002bd9c3…
   { ua: 'Mozilla/5.0 (compatible; vkShare; +http://vk.com/dev/Share)', botName: 'vkShare' },

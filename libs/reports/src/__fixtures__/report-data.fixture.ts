@@ -31,13 +31,22 @@ export function octoberReport(): ReportData {
       botHits: { value: 321, previous: 300, change: 0.07 },
     },
     timeseries: { range: RANGE, interval: 'day', points: octoberDays(), previous: septemberDays() },
-    topLinks: breakdown('link', [
-      row('l1', 500, 400, 'Spring collection'),
-      row('l2', 300, 300, 'YouTube channel'),
-      row('l3', 250, 0, 'Podcast episode 12'),
-      row('l4', 150, 200, '🔥 Discount code'),
-    ], { clicks: 50, profileViews: 0, values: 3 }),
-    sources: breakdown('source', [row('instagram', 700, 500), row('tiktok', 300, 300), row('direct', 150, 100), row('profile', 100, 100)]),
+    topLinks: breakdown(
+      'link',
+      [
+        row('l1', 500, 400, 'Spring collection'),
+        row('l2', 300, 300, 'YouTube channel'),
+        row('l3', 250, 0, 'Podcast episode 12'),
+        row('l4', 150, 200, '🔥 Discount code'),
+      ],
+      { clicks: 50, profileViews: 0, values: 3 },
+    ),
+    sources: breakdown('source', [
+      row('instagram', 700, 500),
+      row('tiktok', 300, 300),
+      row('direct', 150, 100),
+      row('profile', 100, 100),
+    ]),
     countries: breakdown('country', [
       row('DE', 600, 500, 'Germany'),
       row('AT', 300, 200, 'Austria'),
