@@ -50,6 +50,7 @@ export const DIMENSION_LABELS: Record<BreakdownDimension | FilterKey, string> = 
   os: 'OS',
   link: 'Link',
   via: 'Via',
+  bot: 'Bot',
 };
 
 /** A value as a person reads it, for chips, rows and titles. */
