@@ -4,7 +4,8 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { AuthThrottle } from './auth.throttle.js';
-import { TokensController, TokensService } from './tokens.controller.js';
+import { TokensController } from './tokens.controller.js';
+import { TokensService } from './tokens.service.js';
 
 @Global()
 @Module({

@@ -1,91 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Injectable,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
-import { ApiToken } from '@app/db';
-import { IsString, Length } from 'class-validator';
-import { Repository } from 'typeorm';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthGuard } from './auth.guard.js';
 import { CreatorId } from './authenticated-request.js';
-import { hashSecret, newSecret } from './secret-token.js';
-
-const TOKEN_PREFIX = 'lp_';
-
-export class CreateTokenDto {
-  @ApiProperty({ example: 'Zapier' })
-  @IsString()
-  @Length(1, 100)
-  name: string;
-}
-
-export class TokenDto {
-  @ApiProperty() id: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ description: 'the first characters, to recognise the token' }) prefix: string;
-  @ApiProperty() createdAt: string;
-  @ApiProperty({ nullable: true, type: String }) lastUsedAt: string | null;
-
-  static from(token: ApiToken): TokenDto {
-    return {
-      id: token.id,
-      name: token.name,
-      prefix: token.prefix,
-      createdAt: token.createdAt.toISOString(),
-      lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
-    };
-  }
-}
-
-export class CreatedTokenDto {
-  @ApiProperty() id: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ description: 'shown once; only its hash is stored' }) token: string;
-  @ApiProperty() createdAt: string;
-}
-
-export class TokenListDto {
-  @ApiProperty({ type: [TokenDto] }) items: TokenDto[];
-}
-
-@Injectable()
-export class TokensService {
-  constructor(@InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>) {}
-
-  async create(creatorId: string, name: string): Promise<CreatedTokenDto> {
-    const secret = newSecret(TOKEN_PREFIX);
-    const token = await this.tokens.save({
-      id: randomUUID(),
-      creatorId,
-      name,
-      tokenHash: hashSecret(secret),
-      prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
-      lastUsedAt: null,
-    });
-    return { id: token.id, name: token.name, token: secret, createdAt: token.createdAt.toISOString() };
-  }
-
-  async list(creatorId: string): Promise<TokenDto[]> {
-    const tokens = await this.tokens.find({ where: { creatorId }, order: { createdAt: 'DESC' } });
-    return tokens.map(TokenDto.from);
-  }
-
-  async revoke(creatorId: string, id: string): Promise<void> {
-    const { affected } = await this.tokens.delete({ id, creatorId });
-    if (!affected) throw new NotFoundException('Token not found');
-  }
-}
+import { CreatedTokenDto, CreateTokenDto, TokenListDto } from './tokens.dto.js';
+import { TokensService } from './tokens.service.js';
 
 @ApiTags('tokens')
 @ApiCookieAuth()
