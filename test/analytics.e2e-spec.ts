@@ -684,3 +684,46 @@ describe('live stream', () => {
     }
   });
 });
+
+describe('timeseries compare for a range ending now, as the dashboard asks it', () => {
+  // Asia/Kolkata (+05:30): from is a local midnight, to is "now" to the minute, so the range's
+  // length is not a whole number of days and the previous period starts mid-day.
+  const from = '2026-02-28T18:30:00Z'; // 1 March 00:00 in Kolkata
+  const to = '2026-03-04T09:46:00Z';
+  let client: ApiClient;
+
+  beforeAll(async () => {
+    const creator = await newCreator(api.url, { timezone: 'Asia/Kolkata' });
+    client = creator.client;
+    await store.store([
+      hit(creator.id, '2026-02-25T03:10:00Z'), // before the previous period [from − length, from) = [25 Feb 03:14Z, from)
+      hit(creator.id, '2026-02-25T03:20:00Z'), // 25 Feb, local
+      hit(creator.id, '2026-02-26T10:00:00Z'), // 26 Feb
+      hit(creator.id, '2026-02-27T20:00:00Z'), // 28 Feb 01:30 local
+      hit(creator.id, '2026-02-28T18:29:00Z'), // 28 Feb 23:59 local: the last minute of the previous period
+      hit(creator.id, '2026-03-02T12:00:00Z'), // 2 March 17:30 local
+    ]);
+  });
+
+  for (const state of ['raw', 'rollups'] as const) {
+    it(`cuts the previous period at its own local days, bucket for bucket (${state})`, async () => {
+      if (state === 'rollups') await rollups.rollDirty({ untilClean: true });
+      const reply = await client.get(`/api/v1/analytics/timeseries?${query({ from, to, interval: 'day', compare: 'previous' })}`);
+      expect(reply.status).toBe(200);
+      expect(reply.body.points.map((p: { t: string; clicks: number }) => [p.t, p.clicks])).toEqual([
+        ['2026-03-01T00:00:00+05:30', 0],
+        ['2026-03-02T00:00:00+05:30', 1],
+        ['2026-03-03T00:00:00+05:30', 0],
+        ['2026-03-04T00:00:00+05:30', 0],
+      ]);
+      expect(reply.body.previous.map((p: { t: string; clicks: number }) => [p.t, p.clicks])).toEqual([
+        ['2026-02-25T00:00:00+05:30', 1],
+        ['2026-02-26T00:00:00+05:30', 1],
+        ['2026-02-27T00:00:00+05:30', 0],
+        ['2026-02-28T00:00:00+05:30', 2],
+      ]);
+      const overview = await client.get(`/api/v1/analytics/overview?${query({ from, to, compare: 'previous' })}`);
+      expect(overview.body.clicks).toMatchObject({ value: 1, previous: 4 });
+    });
+  }
+});
