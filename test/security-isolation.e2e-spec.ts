@@ -426,7 +426,7 @@ describe('isolation between creators, over every documented operation', () => {
             const counts = (await redis.pubsub('NUMSUB', liveChannel(a.id), liveChannel(b.id))) as (string | number)[];
             return Number(counts[1]) > 0 && Number(counts[3]) > 0;
           },
-          5000,
+          15_000,
           'live channels subscribed',
         );
       } finally {
