@@ -1,4 +1,4 @@
-import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from '@app/common';
+import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, FILTER_DIMENSIONS, type FilterDimension } from '@app/common';
 
 /** The `link_id` of rollup rows that cover every event of a creator (every link, the profile, bots). */
 export const ALL_LINKS = '00000000-0000-0000-0000-000000000000';
@@ -32,12 +32,8 @@ export const DIMENSION_SQL: Record<BreakdownDimension, string> = {
 /** Every dimension stored in the rollups, the totals included. */
 export const ROLLUP_DIMENSIONS: string[] = [TOTAL, ...BREAKDOWN_DIMENSIONS];
 
-/** Dimensions a drill-down filter may name (query parameter = dimension): every breakdown but link and bot. */
-export const FILTER_DIMENSIONS = BREAKDOWN_DIMENSIONS.filter(
-  (dimension): dimension is Exclude<BreakdownDimension, 'link' | 'bot'> => dimension !== 'link' && dimension !== 'bot',
-);
-export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
 export type Filters = Partial<Record<FilterDimension, string>>;
+export { FILTER_DIMENSIONS, type FilterDimension };
 
 /** The counters every rollup row and raw recount produce, as SQL aggregates over `events e`. */
 export const COUNT_SQL = {

@@ -22,6 +22,12 @@ export const BREAKDOWN_DIMENSIONS = [
 ] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
+/** Dimensions a drill-down filter may name (query parameter = dimension): every breakdown but link and bot. */
+export const FILTER_DIMENSIONS = BREAKDOWN_DIMENSIONS.filter(
+  (dimension): dimension is Exclude<BreakdownDimension, 'link' | 'bot'> => dimension !== 'link' && dimension !== 'bot',
+);
+export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+
 export const TIMESERIES_INTERVALS = ['hour', 'day', 'week', 'month'] as const;
 export type TimeseriesInterval = (typeof TIMESERIES_INTERVALS)[number];
 

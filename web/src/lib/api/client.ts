@@ -24,6 +24,7 @@ import type {
   TimeseriesInterval,
   TimeseriesResponse,
 } from './types';
+import { FILTER_DIMENSIONS } from './types';
 
 export const API_BASE = '/api/v1';
 
@@ -132,20 +133,7 @@ async function toApiError(res: Response): Promise<ApiError> {
 // ---------------------------------------------------------------------------------------------
 
 /** Drill-down filters the analytics endpoints accept, by their query parameter name. */
-export const FILTER_KEYS = [
-  'source',
-  'referrer',
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'country',
-  'region',
-  'city',
-  'device',
-  'browser',
-  'os',
-  'via',
-] as const;
+export const FILTER_KEYS = FILTER_DIMENSIONS;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 
