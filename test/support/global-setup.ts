@@ -3,6 +3,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 
+const REDIS_DATABASES = 15;
+const CLAIM_SECONDS = 3 * 3600;
+
+/**
+ * Claims a Redis logical database (1–15) for this run alone: several runs on one machine (two
+ * checkouts, a developer and CI) must never flush each other's queues. The claim is a key in
+ * database 0 that globalTeardown releases; a crashed run's claim expires after three hours.
+ */
+async function claimRedisDatabase(baseUrl: string): Promise<number> {
+  const registry = new Redis(`${baseUrl}/0`);
+  try {
+    for (let offset = 0; offset < REDIS_DATABASES; offset++) {
+      const db = 1 + ((process.pid + offset) % REDIS_DATABASES);
+      const claimed = await registry.set(`linkpulse:test-db:${db}`, String(process.pid), 'EX', CLAIM_SECONDS, 'NX');
+      if (claimed === 'OK') return db;
+    }
+  } finally {
+    await registry.quit();
+  }
+  throw new Error(`all ${REDIS_DATABASES} Redis test databases are claimed (keys linkpulse:test-db:* in database 0)`);
+}
+
 /**
  * Every test run gets its own PostgreSQL database (named here, created and migrated by
  * database.setup.ts before the first test file, dropped after the run) and its own Redis logical
@@ -13,8 +35,9 @@ export default async function globalSetup(): Promise<void> {
   const base = process.env.TEST_DATABASE_BASE_URL || 'postgres://postgres@127.0.0.1:5432';
   const name = `linkpulse_test_${process.pid}_${Date.now()}`;
 
-  const redisDb = 1 + (process.pid % 15);
-  const redisUrl = `${process.env.TEST_REDIS_BASE_URL || 'redis://127.0.0.1:6379'}/${redisDb}`;
+  const redisBase = process.env.TEST_REDIS_BASE_URL || 'redis://127.0.0.1:6379';
+  const redisDb = await claimRedisDatabase(redisBase);
+  const redisUrl = `${redisBase}/${redisDb}`;
   const redis = new Redis(redisUrl);
   await redis.flushdb();
   await redis.quit();
@@ -24,6 +47,7 @@ export default async function globalSetup(): Promise<void> {
     TZ: 'UTC',
     DATABASE_URL: `${base}/${name}`,
     REDIS_URL: redisUrl,
+    LINKPULSE_TEST_REDIS_DB: String(redisDb),
     SPOOL_DIR: mkdtempSync(join(tmpdir(), 'linkpulse-spool-')),
     LINKPULSE_TEST_DATABASE: name,
     // suites sign up many creators and fire many clicks from 127.0.0.1; test/security*.e2e-spec.ts turn both back on
