@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { BrowserContext } from 'playwright-core';
-import { logIn, openContext, panel, settled, statCard, textOf, until, type WatchedContext } from './support/browser.js';
+import { cardWhen, panel, textOf, until } from './support/browser.js';
 import {
   AGENTS,
   apiCreator,
@@ -10,43 +10,19 @@ import {
   createLink,
   type Creator,
   DAY,
-  type DashboardStack,
-  startDashboardStack,
   visit,
   waitForCounts,
   waitForLiveSubscription,
 } from './support/dashboard-stack.js';
+import { dashboardSuite } from './support/suite.js';
 
 /**
  * The dashboard in Chromium against the real API and worker (fresh database): what a creator does
  * on a first morning. Each test makes its own creator, so any one can run alone; every test fails
  * on a console error or an uncaught exception in any of its pages.
  */
-let stack: DashboardStack;
-let open: WatchedContext[] = [];
-
-beforeAll(async () => {
-  stack = await startDashboardStack();
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.close();
-});
-
-async function newContext(): Promise<WatchedContext> {
-  const watched = await openContext(stack.browser);
-  open.push(watched);
-  return watched;
-}
-
-// each test's console is checked after it (a failed assertion above is reported first), then its browser closed
-afterEach(async () => {
-  const contexts = open;
-  open = [];
-  const problems = contexts.flatMap((c) => c.console.problems);
-  await Promise.all(contexts.map((c) => c.context.close()));
-  expect(problems).toEqual([]);
-});
+const suite = dashboardSuite();
+const { newContext, signedIn } = suite;
 
 const IG = { userAgent: AGENTS.iphoneInstagram, referer: 'https://l.instagram.com/' };
 const TIKTOK = { userAgent: AGENTS.androidTikTok, referer: 'https://www.tiktok.com/' };
@@ -59,15 +35,15 @@ const TIKTOK = { userAgent: AGENTS.androidTikTok, referer: 'https://www.tiktok.c
  *   40 days ago: 2 clicks from X (the previous period of the 30-day view).
  */
 async function creatorWithTraffic(): Promise<{ creator: Creator; link: { id: string; slug: string } }> {
-  const creator = await apiCreator(stack.base);
+  const creator = await apiCreator(suite.stack.base);
   const link = await createLink(creator, { url: 'https://shop.example.com/spring', title: 'Spring drop' });
-  await click(stack.base, link.slug, { ...IG, ip: '85.214.132.117' });
-  await click(stack.base, link.slug, { ...IG, ip: '81.2.69.142' });
-  await click(stack.base, link.slug, { ...TIKTOK, ip: '8.8.8.8' });
+  await click(suite.stack.base, link.slug, { ...IG, ip: '85.214.132.117' });
+  await click(suite.stack.base, link.slug, { ...IG, ip: '81.2.69.142' });
+  await click(suite.stack.base, link.slug, { ...TIKTOK, ip: '8.8.8.8' });
   for (const ip of ['8.8.8.8', '52.95.110.1', '104.16.0.1'])
-    expect((await visit(stack.base, `/@${creator.username}`, { ...TIKTOK, ip })).status).toBe(200);
+    expect((await visit(suite.stack.base, `/@${creator.username}`, { ...TIKTOK, ip })).status).toBe(200);
   const base = { kind: 'click' as const, creatorId: creator.id, linkId: link.id };
-  await backdate(stack.worker, [
+  await backdate(suite.stack.worker, [
     {
       ...base,
       at: Date.now() - 10 * DAY,
@@ -82,41 +58,12 @@ async function creatorWithTraffic(): Promise<{ creator: Creator; link: { id: str
   return { creator, link };
 }
 
-async function signedIn(creator: Creator): Promise<WatchedContext> {
-  const watched = await newContext();
-  await logIn(watched.context, stack.base, creator);
-  return watched;
-}
-
-/** The numbers one headline card shows: value, previous period, change (as the badge describes it to screen readers). */
-async function card(
-  page: WatchedContext['page'],
-  label: string,
-): Promise<{ value: string; previous: string | null; change: string | null }> {
-  const c = statCard(page, label);
-  const value = await textOf(c.locator('.value'));
-  const previous = (await c.locator('.prev').count()) ? await textOf(c.locator('.prev')) : null;
-  const change = (await c.locator('.change').count()) ? await c.locator('.change').getAttribute('title') : null;
-  return { value, previous, change };
-}
-
-/** Reads a card once the page shows the expected value (loading is asynchronous), for the test to assert. */
-function cardWhen(page: WatchedContext['page'], label: string, expected: Partial<Awaited<ReturnType<typeof card>>>) {
-  return until(
-    async () => {
-      await settled(page);
-      return card(page, label);
-    },
-    (c) => Object.entries(expected).every(([k, v]) => c[k as keyof typeof c] === v),
-  );
-}
-
 describe('the dashboard in a browser', () => {
   it('sign up and create a link through the UI; a click on it shows on the live counter and the overview', async () => {
     const { page } = await newContext();
     const username = `ui_${process.pid}_${Date.now() % 1e6}`;
 
-    await page.goto(`${stack.base}/app/signup`);
+    await page.goto(`${suite.stack.base}/app/signup`);
     await page.getByLabel('Email').fill(`${username}@example.com`);
     await page.getByLabel('Username').fill(username);
     await page.getByLabel('Password').fill('a long enough password');
@@ -145,7 +92,7 @@ describe('the dashboard in a browser', () => {
     // the overview, with the live counter connected and at zero before the click
     await page.getByRole('link', { name: 'Overview' }).first().click();
     await page.locator('.live .status.live').waitFor();
-    const me = await (await page.request.get(`${stack.base}/api/v1/me`)).json();
+    const me = await (await page.request.get(`${suite.stack.base}/api/v1/me`)).json();
     await waitForLiveSubscription(me.id);
     const live = page.locator('.live .count');
     expect(
@@ -157,7 +104,7 @@ describe('the dashboard in a browser', () => {
     expect(await cardWhen(page, 'Clicks', { value: '0' })).toMatchObject({ value: '0' });
 
     // someone taps the link in their Instagram bio
-    await click(stack.base, slug, { ...IG, ip: '85.214.132.117' });
+    await click(suite.stack.base, slug, { ...IG, ip: '85.214.132.117' });
 
     // the live counter counts it without a reload…
     expect(
@@ -184,13 +131,13 @@ describe('the dashboard in a browser', () => {
   }, 120_000);
 
   it('log in: a wrong password says so, the right one returns to the page asked for', async () => {
-    const creator = await apiCreator(stack.base);
+    const creator = await apiCreator(suite.stack.base);
     const { page, console: watch } = await newContext();
     // deliberate 401s: the anonymous visit asks who is signed in, and the wrong password is refused
     watch.expectFailedRequest('/api/v1/me', 401);
     watch.expectFailedRequest('/api/v1/auth/login', 401);
 
-    await page.goto(`${stack.base}/app/links`);
+    await page.goto(`${suite.stack.base}/app/links`);
     await page.waitForURL(/\/app\/login\?next=%2Flinks$/);
     await page.getByLabel('Email').fill(creator.email);
     await page.getByLabel('Password').fill('not the password');
@@ -206,7 +153,7 @@ describe('the dashboard in a browser', () => {
   it('range and comparison: the URL holds the view, the cards follow it', async () => {
     const { creator } = await creatorWithTraffic();
     const { page } = await signedIn(creator);
-    await page.goto(`${stack.base}/app/`);
+    await page.goto(`${suite.stack.base}/app/`);
 
     // the default view: last 7 days against the 7 before
     expect(await page.getByRole('button', { name: '7d' }).getAttribute('aria-pressed')).toBe('true');
@@ -251,7 +198,7 @@ describe('the dashboard in a browser', () => {
   it('drill-down: a source row filters the whole page, the chip removes the filter', async () => {
     const { creator } = await creatorWithTraffic();
     const { page } = await signedIn(creator);
-    await page.goto(`${stack.base}/app/`);
+    await page.goto(`${suite.stack.base}/app/`);
     const sources = panel(page, 'Sources');
     expect(await cardWhen(page, 'Clicks', { value: '3' })).toMatchObject({ value: '3' });
     const rows = async () =>
@@ -298,10 +245,10 @@ describe('the dashboard in a browser', () => {
   }, 120_000);
 
   it('profile editor: a new title shows in the preview while typing and on the public page once saved', async () => {
-    const creator = await apiCreator(stack.base);
+    const creator = await apiCreator(suite.stack.base);
     await createLink(creator, { url: 'https://shop.example.com', title: 'My shop', onProfile: true });
     const { page, context } = await signedIn(creator);
-    await page.goto(`${stack.base}/app/profile`);
+    await page.goto(`${suite.stack.base}/app/profile`);
     const preview = page.getByRole('region', { name: 'Preview of your public page' });
     await preview.waitFor();
     // a new profile is titled with the username
@@ -318,7 +265,7 @@ describe('the dashboard in a browser', () => {
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText('Profile saved').waitFor();
 
-    const response = await fetch(`${stack.base}/@${creator.username}`);
+    const response = await fetch(`${suite.stack.base}/@${creator.username}`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain(`<title>${title} (@${creator.username})</title>`);
     // and as a visitor's browser shows it
@@ -329,10 +276,10 @@ describe('the dashboard in a browser', () => {
   }, 90_000);
 
   it('QR code: the dialog shows it, PNG download is a PNG named after the link', async () => {
-    const creator = await apiCreator(stack.base);
+    const creator = await apiCreator(suite.stack.base);
     const link = await createLink(creator, { url: 'https://example.com/menu', title: 'Menu', slug: `menu${Date.now() % 1e6}` });
     const { page } = await signedIn(creator);
-    await page.goto(`${stack.base}/app/links`);
+    await page.goto(`${suite.stack.base}/app/links`);
     await page.getByRole('button', { name: `QR code for /${link.slug}` }).click();
     const dialog = page.getByRole('dialog', { name: `QR code for /${link.slug}` });
     await dialog.waitFor();
@@ -358,7 +305,7 @@ describe('the dashboard in a browser', () => {
 /** A page of the context that is not the dashboard (the public profile). */
 async function publicPage(context: BrowserContext, path: string) {
   const page = await context.newPage();
-  const response = await page.goto(stack.base + path);
+  const response = await page.goto(suite.stack.base + path);
   expect(response?.status()).toBe(200);
   return page;
 }

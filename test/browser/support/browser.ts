@@ -127,6 +127,29 @@ export function statCard(page: Page, label: string): Locator {
   return page.locator('.stat').filter({ has: page.locator('.label', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) });
 }
 
+/** The numbers one headline card shows: value, previous period, change (as the badge describes it to screen readers). */
+export async function card(
+  page: Page,
+  label: string,
+): Promise<{ value: string; previous: string | null; change: string | null }> {
+  const c = statCard(page, label);
+  const value = await textOf(c.locator('.value'));
+  const previous = (await c.locator('.prev').count()) ? await textOf(c.locator('.prev')) : null;
+  const change = (await c.locator('.change').count()) ? await c.locator('.change').getAttribute('title') : null;
+  return { value, previous, change };
+}
+
+/** Reads a card once the page shows the expected value (loading is asynchronous), for the test to assert. */
+export function cardWhen(page: Page, label: string, expected: Partial<Awaited<ReturnType<typeof card>>>) {
+  return until(
+    async () => {
+      await settled(page);
+      return card(page, label);
+    },
+    (c) => Object.entries(expected).every(([k, v]) => c[k as keyof typeof c] === v),
+  );
+}
+
 /** An analytics panel by its heading (Top links, Sources, Locations, Devices). */
 export function panel(page: Page, title: string): Locator {
   return page.locator('section.panel').filter({ has: page.getByRole('heading', { name: title, exact: true }) });

@@ -5,6 +5,7 @@
  */
 import { api } from '../api/client';
 import type { LiveEvent } from '../api/types';
+import { autoRefresh } from './auto-refresh.svelte';
 
 export const LIVE_WINDOW_MS = 30 * 60_000;
 const RESEED_MS = 60_000;
@@ -108,6 +109,7 @@ export class LiveFeed {
       if (this.linkId && event.kind === 'view') return;
       this.#seen.add(event.id);
       this.events = [event, ...this.events].slice(0, 200);
+      autoRefresh.activity();
     };
     source.onerror = () => {
       if (source.readyState === EventSource.CLOSED) {

@@ -43,6 +43,8 @@ class RangeState {
   });
   tzOverridden = $derived(isValidTimeZone(router.query.get('tz')));
   resolved = $derived(resolveRange(this.preset, this.custom, this.now, this.tz));
+  /** the view ends now or later: its numbers still change */
+  includesNow = $derived(this.resolved.to >= this.now);
   label = $derived(rangeLabel(this.resolved, this.tz));
   intervals = $derived(allowedIntervals(this.resolved));
   interval: TimeseriesInterval = $derived.by(() => {
@@ -74,15 +76,6 @@ class RangeState {
   query: AnalyticsQuery = $derived(JSON.parse(this.#queryKey));
   filters: Filters = $derived(this.query.filters ?? {});
   filterList = $derived(Object.entries(this.filters) as [FilterKey, string][]);
-
-  constructor() {
-    // coming back to a tab after a while: move "now" forward
-    let hiddenAt = 0;
-    document.addEventListener('visibilitychange', () => {
-      if (document.hidden) hiddenAt = Date.now();
-      else if (hiddenAt && Date.now() - hiddenAt > 5 * 60_000) this.refresh();
-    });
-  }
 
   refresh(): void {
     this.now = nowMinute();
