@@ -198,4 +198,37 @@ describe('the everyday dashboard', () => {
     await page.locator('li.link-row', { hasText: 'merch-tees' }).waitFor();
     await settled(page);
   }, 60_000);
+
+  it('All time covers the account from its first day; a custom range over 400 days is refused before any request', async () => {
+    const creator = await apiCreator(suite.stack.base);
+    const link = await createLink(creator, { url: 'https://shop.example.com/all' });
+    await click(suite.stack.base, link.slug, IG);
+    const { page } = await suite.signedIn(creator);
+    await page.goto(`${suite.stack.base}/app/`);
+    await settled(page);
+    const cardsAsked: string[] = [];
+    page.on(
+      'request',
+      (r) => r.url().includes('/analytics/overview?') && r.url().includes('compare') && cardsAsked.push(r.url()),
+    );
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('range') === 'all');
+    expect((await cardWhen(page, 'Clicks', { value: '1' })).value).toBe('1');
+    // the account was made today: all time is today, from midnight in Berlin
+    const from = new URL(cardsAsked[cardsAsked.length - 1]).searchParams.get('from')!;
+    const today = new Date().toLocaleDateString('sv', { timeZone: 'Europe/Berlin' });
+    expect(new Date(from).toLocaleString('sv', { timeZone: 'Europe/Berlin' })).toBe(`${today} 00:00:00`);
+
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.getByRole('button', { name: 'Custom' }).click();
+    await page.getByLabel('From').fill('2024-01-01');
+    await page.getByLabel('To (included)').fill('2025-06-30');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    expect(await textOf(page.locator('.custom .field-error'))).toBe(
+      'A range can cover at most 400 days; this one has 547. Move the start or the end closer.',
+    );
+    expect(new URL(page.url()).searchParams.get('range')).toBe('all');
+    expect(requests.filter((url) => url.includes('/analytics/'))).toEqual([]);
+  }, 60_000);
 });

@@ -11,6 +11,7 @@ import type {
   TimeseriesPoint,
   TimeseriesResponse,
 } from '@app/common';
+import { MAX_RANGE_DAYS } from '@app/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AnalyticsRepository, type Counts, type Scope, zeroCounts } from './analytics.repository.js';
 import { countryName } from './country-names.js';
@@ -18,8 +19,7 @@ import type { Filters } from './dimensions.js';
 import { DAY, planTiers, planVisitors } from './time-plan.js';
 import { ZoneClock } from './zone-clock.js';
 
-/** The longest range one call may ask for (the previous period of a comparison comes on top). */
-export const MAX_RANGE_DAYS = 400;
+export { MAX_RANGE_DAYS };
 /** Ranges must lie within these years (no creator has data before; zone data before is unreliable). */
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2100, 0, 1);

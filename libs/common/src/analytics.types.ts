@@ -28,6 +28,9 @@ export const FILTER_DIMENSIONS = BREAKDOWN_DIMENSIONS.filter(
 );
 export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
 
+/** The longest range one analytics call (or report) may ask for, in days; the previous period of a comparison comes on top. */
+export const MAX_RANGE_DAYS = 400;
+
 export const TIMESERIES_INTERVALS = ['hour', 'day', 'week', 'month'] as const;
 export type TimeseriesInterval = (typeof TIMESERIES_INTERVALS)[number];
 

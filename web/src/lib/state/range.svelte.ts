@@ -42,7 +42,10 @@ class RangeState {
     return isValidTimeZone(mine) ? mine : browserTimeZone();
   });
   tzOverridden = $derived(isValidTimeZone(router.query.get('tz')));
-  resolved = $derived(resolveRange(this.preset, this.custom, this.now, this.tz));
+  #since = $derived(session.me ? Date.parse(session.me.createdAt) : null);
+  resolved = $derived(resolveRange(this.preset, this.custom, this.now, this.tz, this.#since));
+  /** "All time" of an account older than the longest range a view can show */
+  allTimeCut = $derived(this.preset === 'all' && this.#since !== null && this.resolved.from > this.#since);
   /** the view ends now or later: its numbers still change */
   includesNow = $derived(this.resolved.to >= this.now);
   label = $derived(rangeLabel(this.resolved, this.tz));

@@ -3,7 +3,7 @@
  * Day-based ranges start at midnight in the creator's zone; every range ends "now" (to the
  * minute), so the previous period the API compares with is exactly as long and fully elapsed.
  */
-import type { TimeseriesInterval } from '../api/types';
+import { MAX_RANGE_DAYS, type TimeseriesInterval } from '../api/types';
 import {
   addDays,
   calendarDate,
@@ -16,7 +16,10 @@ import {
   type CalendarDate,
 } from '../format/time';
 
-export const PRESETS = ['today', '24h', '7d', '30d', '90d', '12mo', 'custom'] as const;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export const PRESETS = ['today', '24h', '7d', '30d', '90d', '12mo', 'all', 'custom'] as const;
 export type Preset = (typeof PRESETS)[number];
 export const DEFAULT_PRESET: Preset = '7d';
 
@@ -27,6 +30,7 @@ export const PRESET_LABELS: Record<Preset, string> = {
   '30d': 'Last 30 days',
   '90d': 'Last 90 days',
   '12mo': 'Last 12 months',
+  all: 'All time',
   custom: 'Custom range',
 };
 
@@ -37,6 +41,7 @@ export const PRESET_SHORT: Record<Preset, string> = {
   '30d': '30d',
   '90d': '90d',
   '12mo': '12mo',
+  all: 'All',
   custom: 'Custom',
 };
 
@@ -54,14 +59,33 @@ export function nowMinute(now = Date.now()): number {
   return Math.ceil(now / 60_000) * 60_000;
 }
 
+/** The first day a view may start on: the API answers ranges of at most MAX_RANGE_DAYS days. */
+export function earliestStart(now: number, tz: string): number {
+  return startOfDay(addDays(calendarDate(now - 1, tz), -(MAX_RANGE_DAYS - 1)), tz);
+}
+
+/** Whole days of a custom range, both ends included. */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.round((Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / DAY) + 1;
+}
+
+/**
+ * [from, to) of a preset ending now, or of a custom range. `since` is when the account was made:
+ * "All time" starts on that day, or MAX_RANGE_DAYS days ago for an older account.
+ */
 export function resolveRange(
   preset: Preset,
   custom: { from: CalendarDate; to: CalendarDate } | null,
   now: number,
   tz: string,
+  since: number | null = null,
 ): ResolvedRange {
   const today = calendarDate(now - 1, tz);
   switch (preset) {
+    case 'all': {
+      const created = since === null ? now : startOfDay(calendarDate(since, tz), tz);
+      return { from: Math.max(created, earliestStart(now, tz)), to: now };
+    }
     case 'today':
       return { from: startOfDay(today, tz), to: now };
     case '24h':
@@ -92,9 +116,6 @@ export function parseCustom(from: string | null, to: string | null): { from: Cal
   const b = parseIsoDate(to);
   return a && b ? { from: a, to: b } : null;
 }
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 /** Intervals that give a readable chart for a range: not one bar, not thousands of points. */
 export function allowedIntervals(range: ResolvedRange): TimeseriesInterval[] {
