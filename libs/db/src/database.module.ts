@@ -2,7 +2,15 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/common';
 import { dataSourceOptions, ENTITIES } from './data-source-options.js';
+import { DatabaseHealth } from './database.health.js';
+import { CreatorsRepository } from './repositories/creators.repository.js';
+import { LinksRepository } from './repositories/links.repository.js';
+import { ProfilesRepository } from './repositories/profiles.repository.js';
+import { Transactions } from './transactions.js';
 
+const REPOSITORIES = [CreatorsRepository, LinksRepository, ProfilesRepository];
+
+/** The connection pool, and the repositories of the tables both apps read (creators, profiles, links). */
 @Global()
 @Module({
   imports: [
@@ -16,6 +24,7 @@ import { dataSourceOptions, ENTITIES } from './data-source-options.js';
     }),
     TypeOrmModule.forFeature(ENTITIES),
   ],
-  exports: [TypeOrmModule],
+  providers: [Transactions, DatabaseHealth, ...REPOSITORIES],
+  exports: [TypeOrmModule, Transactions, DatabaseHealth, ...REPOSITORIES],
 })
 export class DatabaseModule {}

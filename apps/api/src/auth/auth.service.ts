@@ -7,15 +7,22 @@ import {
   NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { ApiToken, Creator, Session } from '@app/db';
-import { DataSource, Repository } from 'typeorm';
+import {
+  type Creator,
+  type CreatorChanges,
+  CreatorsRepository,
+  LinksRepository,
+  ProfilesRepository,
+  Transactions,
+} from '@app/db';
 import { LinkCache } from '../redirect/link-cache.service.js';
+import { ApiTokensRepository } from './api-tokens.repository.js';
 import type { ChangePasswordDto, DeleteMeDto, LoginDto, SignupDto, UpdateMeDto } from './auth.dto.js';
 import { AuthThrottle } from './auth.throttle.js';
 import type { Principal } from './authenticated-request.js';
 import { hashPassword, verifyPassword } from './password.hasher.js';
 import { hashSecret, newSecret } from './secret-token.js';
+import { SessionsRepository } from './sessions.repository.js';
 
 export const SESSION_TTL_MS = 30 * 86_400_000;
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
@@ -29,10 +36,12 @@ const INVALIDATION_CHUNK = 100;
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @InjectRepository(Creator) private readonly creators: Repository<Creator>,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>,
+    private readonly transactions: Transactions,
+    private readonly creators: CreatorsRepository,
+    private readonly profiles: ProfilesRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly tokens: ApiTokensRepository,
+    private readonly links: LinksRepository,
     private readonly throttle: AuthThrottle,
     private readonly linkCache: LinkCache,
   ) {}
@@ -40,16 +49,16 @@ export class AuthService {
   async signup(dto: SignupDto, address: string): Promise<{ creator: Creator; sessionToken: string }> {
     await this.throttle.signup(address, dto.email);
     const passwordHash = await hashPassword(dto.password);
-    const creator = await this.db
-      .transaction(async (tx) => {
-        const created = await tx.save(Creator, {
+    const creator = await this.transactions
+      .run(async (tx) => {
+        const created = await this.creators.insert(tx, {
           id: randomUUID(),
           email: dto.email.trim(),
           username: dto.username,
           passwordHash,
           timezone: dto.timezone ?? 'UTC',
         });
-        await tx.query('INSERT INTO profiles (creator_id, title) VALUES ($1, $2)', [created.id, dto.username]);
+        await this.profiles.insert(tx, created.id, dto.username);
         return created;
       })
       .catch((error: { code?: string; detail?: string }) => {
@@ -61,10 +70,7 @@ export class AuthService {
 
   async login(dto: LoginDto, address: string): Promise<{ creator: Creator; sessionToken: string }> {
     await this.throttle.login(address, dto.email);
-    const creator = await this.creators
-      .createQueryBuilder('c')
-      .where('lower(c.email) = lower(:email)', { email: dto.email.trim() })
-      .getOne();
+    const creator = await this.creators.findByEmail(dto.email.trim());
     const valid = await verifyPassword(creator?.passwordHash ?? (await DUMMY_HASH), dto.password);
     if (!creator || !valid) throw new UnauthorizedException('Wrong email or password');
     await this.throttle.passwordAccepted(dto.email);
@@ -72,42 +78,40 @@ export class AuthService {
   }
 
   async logout(principal: Principal): Promise<void> {
-    if (principal.sessionHash) await this.sessions.delete({ tokenHash: principal.sessionHash });
+    if (principal.sessionHash) await this.sessions.deleteByHash(principal.sessionHash);
   }
 
   async resolveSession(token: string): Promise<Principal | null> {
     const tokenHash = hashSecret(token);
-    const session = await this.sessions.findOneBy({ tokenHash });
+    const session = await this.sessions.findByHash(tokenHash);
     if (!session || session.expiresAt.getTime() < Date.now()) return null;
     return { creatorId: session.creatorId, via: 'session', sessionHash: tokenHash };
   }
 
   async resolveApiToken(token: string): Promise<Principal | null> {
-    const apiToken = await this.tokens.findOneBy({ tokenHash: hashSecret(token) });
+    const apiToken = await this.tokens.findByHash(hashSecret(token));
     if (!apiToken) return null;
     if (!apiToken.lastUsedAt || Date.now() - apiToken.lastUsedAt.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
-      await this.tokens.update({ id: apiToken.id }, { lastUsedAt: new Date() });
+      await this.tokens.touch(apiToken.id, new Date());
     }
     return { creatorId: apiToken.creatorId, via: 'token' };
   }
 
   async me(creatorId: string): Promise<Creator> {
-    const creator = await this.creators.findOneBy({ id: creatorId });
+    const creator = await this.creators.findById(creatorId);
     if (!creator) throw new NotFoundException('Account not found');
     return creator;
   }
 
   async updateMe(creatorId: string, dto: UpdateMeDto): Promise<Creator> {
-    const changes: Partial<Creator> = {};
+    const changes: CreatorChanges = {};
     if (dto.timezone !== undefined) changes.timezone = dto.timezone;
     if (dto.email !== undefined) changes.email = dto.email.trim();
     if (dto.username !== undefined) changes.username = dto.username;
-    if (Object.keys(changes).length > 0) {
-      await this.creators.update({ id: creatorId }, changes).catch((error: { code?: string; detail?: string }) => {
-        if (error.code === UNIQUE_VIOLATION) throw this.conflict(error.detail);
-        throw error;
-      });
-    }
+    await this.creators.update(creatorId, changes).catch((error: { code?: string; detail?: string }) => {
+      if (error.code === UNIQUE_VIOLATION) throw this.conflict(error.detail);
+      throw error;
+    });
     return this.me(creatorId);
   }
 
@@ -122,10 +126,10 @@ export class AuthService {
       throw new UnauthorizedException('Wrong password');
     }
     await this.throttle.passwordAccepted(creator.email);
-    const slugs: { slug: string }[] = await this.db.query('SELECT slug FROM links WHERE creator_id = $1', [creatorId]);
-    await this.creators.delete({ id: creatorId });
+    const slugs = await this.links.slugsOf(creatorId);
+    await this.creators.delete(creatorId);
     for (let i = 0; i < slugs.length; i += INVALIDATION_CHUNK) {
-      await Promise.all(slugs.slice(i, i + INVALIDATION_CHUNK).map(({ slug }) => this.linkCache.invalidate(slug)));
+      await Promise.all(slugs.slice(i, i + INVALIDATION_CHUNK).map((slug) => this.linkCache.invalidate(slug)));
     }
   }
 
@@ -143,9 +147,9 @@ export class AuthService {
     await this.throttle.passwordAccepted(creator.email);
     if (dto.newPassword === dto.currentPassword) throw new BadRequestException('newPassword must differ from currentPassword');
     const passwordHash = await hashPassword(dto.newPassword);
-    await this.db.transaction(async (tx) => {
-      await tx.update(Creator, { id: creator.id }, { passwordHash });
-      await tx.delete(Session, { creatorId: creator.id });
+    await this.transactions.run(async (tx) => {
+      await this.creators.update(creator.id, { passwordHash }, tx);
+      await this.sessions.deleteAllOf(tx, creator.id);
     });
     return principal.via === 'session' ? this.createSession(creator.id) : null;
   }

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { ApiToken } from '@app/db';
-import { Repository } from 'typeorm';
+import { ApiTokensRepository } from './api-tokens.repository.js';
 import { CreatedTokenDto, TokenDto } from './tokens.dto.js';
 import { hashSecret, newSecret } from './secret-token.js';
 
@@ -10,11 +8,11 @@ const TOKEN_PREFIX = 'lp_';
 
 @Injectable()
 export class TokensService {
-  constructor(@InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>) {}
+  constructor(private readonly tokens: ApiTokensRepository) {}
 
   async create(creatorId: string, name: string): Promise<CreatedTokenDto> {
     const secret = newSecret(TOKEN_PREFIX);
-    const token = await this.tokens.save({
+    const token = await this.tokens.insert({
       id: randomUUID(),
       creatorId,
       name,
@@ -26,12 +24,11 @@ export class TokensService {
   }
 
   async list(creatorId: string): Promise<TokenDto[]> {
-    const tokens = await this.tokens.find({ where: { creatorId }, order: { createdAt: 'DESC' } });
+    const tokens = await this.tokens.listOf(creatorId);
     return tokens.map(TokenDto.from);
   }
 
   async revoke(creatorId: string, id: string): Promise<void> {
-    const { affected } = await this.tokens.delete({ id, creatorId });
-    if (!affected) throw new NotFoundException('Token not found');
+    if (!(await this.tokens.delete(creatorId, id))) throw new NotFoundException('Token not found');
   }
 }

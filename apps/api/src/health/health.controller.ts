@@ -1,8 +1,7 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
+import { DatabaseHealth } from '@app/db';
 import { HitCapture } from '../capture/hit-capture.service.js';
 import { MetricsService } from './metrics.service.js';
 import { QueueStatusService } from './queue-status.service.js';
@@ -30,7 +29,7 @@ export class HealthDto {
 @Controller()
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly database: DatabaseHealth,
     private readonly queue: QueueStatusService,
     private readonly capture: HitCapture,
     private readonly metrics: MetricsService,
@@ -41,7 +40,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: HealthDto })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
     const [database, queue] = await Promise.all([
-      withTimeout(this.db.query('SELECT 1')).then(
+      withTimeout(this.database.ping()).then(
         () => 'up' as const,
         () => 'down' as const,
       ),

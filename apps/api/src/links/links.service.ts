@@ -7,14 +7,13 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { AppConfig } from '@app/common';
-import type { Link } from '@app/db';
+import { type Link, type LinkChanges, LinksRepository, ProfilesRepository, Transactions } from '@app/db';
 import type { EntityManager } from 'typeorm';
 import { LinkCache } from '../redirect/link-cache.service.js';
 import { LinkFieldError, normaliseTags, normaliseTitle, parseExpiry } from './link-fields.rules.js';
 import { qrPayload, type QrFormat, renderQr } from './link-qr.js';
 import { hostOf, normaliseTargetUrl, TargetUrlError } from './link-target.rules.js';
 import { type CreateLinkDto, NON_NULLABLE_LINK_FIELDS, QR_SIZE, type UpdateLinkDto } from './links.dto.js';
-import { type LinkChanges, LinksRepository } from './links.repository.js';
 import { generateSlug, slugProblem } from './slug.rules.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -38,6 +37,8 @@ export class LinksService {
 
   constructor(
     private readonly links: LinksRepository,
+    private readonly profiles: ProfilesRepository,
+    private readonly transactions: Transactions,
     private readonly cache: LinkCache,
     private readonly config: AppConfig,
   ) {
@@ -60,7 +61,7 @@ export class LinksService {
     const fields = this.checkedFields(dto);
     const chosenSlug = dto.slug ?? null;
     if (chosenSlug !== null) this.checkSlug(chosenSlug);
-    const link = await this.links.transaction(async (tx) => {
+    const link = await this.transactions.run(async (tx) => {
       const onProfile = dto.onProfile ?? false;
       const profilePosition = onProfile ? await this.appendPosition(tx, creatorId) : 0;
       for (let attempt = 0; attempt < GENERATED_SLUG_ATTEMPTS; attempt++) {
@@ -93,8 +94,8 @@ export class LinksService {
     }
     const changes: LinkChanges = this.checkedFields(dto);
     if (dto.slug != null) changes.slug = this.checkSlug(dto.slug);
-    const { before, after } = await this.links
-      .transaction(async (tx) => {
+    const { before, after } = await this.transactions
+      .run(async (tx) => {
         // the profile lock first, as every transaction that takes both does
         const appendPosition = dto.onProfile === true ? await this.appendPosition(tx, creatorId) : null;
         const current = (await this.links.findOwned(creatorId, id, tx, { forUpdate: true })) ?? this.notFound();
@@ -153,7 +154,7 @@ export class LinksService {
   }
 
   private async appendPosition(tx: EntityManager, creatorId: string): Promise<number> {
-    await this.links.lockProfileOrder(tx, creatorId);
+    await this.profiles.lockLinkOrder(tx, creatorId);
     return this.links.nextProfilePosition(tx, creatorId);
   }
 

@@ -17,8 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_URL_LENGTH } from '../links/link-target.rules.js';
-import type { ProfileOrderRow } from '../links/links.repository.js';
-import type { ProfileRecord } from './profile.repository.js';
+import type { ProfileOrderRow, ProfileRecord } from '@app/db';
 
 export const MAX_PROFILE_TITLE = 100;
 export const MAX_PROFILE_BIO = 500;

@@ -1,9 +1,15 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { AppConfig } from '@app/common';
+import {
+  LinksRepository,
+  type ProfileChanges,
+  type ProfileRecord,
+  ProfilesRepository,
+  type PublicLink,
+  Transactions,
+} from '@app/db';
 import { normaliseTargetUrl, TargetUrlError } from '../links/link-target.rules.js';
-import { LinksRepository } from '../links/links.repository.js';
 import { ProfileDto, type ProfileLinkPlacementDto, type UpdateProfileDto } from './profile.dto.js';
-import { type ProfileChanges, type ProfileRecord, ProfileRepository, type PublicLink } from './profile.repository.js';
 
 export interface PublicProfile {
   profile: ProfileRecord;
@@ -14,8 +20,9 @@ export interface PublicProfile {
 @Injectable()
 export class ProfileService {
   constructor(
-    private readonly profiles: ProfileRepository,
+    private readonly profiles: ProfilesRepository,
     private readonly links: LinksRepository,
+    private readonly transactions: Transactions,
     private readonly config: AppConfig,
   ) {}
 
@@ -28,9 +35,9 @@ export class ProfileService {
   async update(creatorId: string, dto: UpdateProfileDto): Promise<ProfileDto> {
     const changes = this.checkedChanges(dto);
     const order = dto.links && placementOrder(dto.links);
-    await this.links.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       if (order) {
-        await this.links.lockProfileOrder(tx, creatorId);
+        await this.profiles.lockLinkOrder(tx, creatorId);
         const owned = await this.links.ownedIds(
           tx,
           creatorId,
@@ -49,7 +56,7 @@ export class ProfileService {
   async publicProfile(username: string): Promise<PublicProfile | null> {
     const profile = await this.profiles.findByUsername(username);
     if (!profile) return null;
-    return { profile, links: await this.profiles.publicLinks(profile.creatorId) };
+    return { profile, links: await this.links.publicLinks(profile.creatorId) };
   }
 
   private checkedChanges(dto: UpdateProfileDto): ProfileChanges {

@@ -1,18 +1,8 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { CHANNEL_LINK_CHANGED, RedisService } from '@app/common';
-import { DataSource } from 'typeorm';
+import { LinksRepository, type RedirectTarget } from '@app/db';
 
-/** What the redirect needs of a link. */
-export interface RedirectTarget {
-  id: string;
-  creatorId: string;
-  url: string;
-  /** epoch ms, or null */
-  expiresAt: number | null;
-  fallbackUrl: string | null;
-  archived: boolean;
-}
+export type { RedirectTarget } from '@app/db';
 
 interface Entry {
   target: RedirectTarget | null;
@@ -41,7 +31,7 @@ export class LinkCache implements OnModuleInit {
   private generation = 0;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly links: LinksRepository,
     private readonly redis: RedisService,
   ) {}
 
@@ -102,37 +92,13 @@ export class LinkCache implements OnModuleInit {
   private async fetch(slug: string): Promise<RedirectTarget | null> {
     const generation = this.generation;
     const cached = await this.redis.client.get(redisKey(slug)).catch(() => null);
-    const target = cached ? (JSON.parse(cached) as RedirectTarget) : await this.fromDatabase(slug);
+    const target = cached ? (JSON.parse(cached) as RedirectTarget) : await this.links.redirectTarget(slug);
     if (generation !== this.generation) return target;
     if (!cached && target) {
       void this.redis.client.set(redisKey(slug), JSON.stringify(target), 'EX', REDIS_TTL_S).catch(() => undefined);
     }
     this.remember(slug, target);
     return target;
-  }
-
-  private async fromDatabase(slug: string): Promise<RedirectTarget | null> {
-    const rows: {
-      id: string;
-      creator_id: string;
-      url: string;
-      expires_at: Date | null;
-      fallback_url: string | null;
-      archived: boolean;
-    }[] = await this.db.query(
-      `SELECT id, creator_id, url, expires_at, fallback_url, archived_at IS NOT NULL AS archived FROM links WHERE slug = $1`,
-      [slug],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      id: row.id,
-      creatorId: row.creator_id,
-      url: row.url,
-      expiresAt: row.expires_at?.getTime() ?? null,
-      fallbackUrl: row.fallback_url,
-      archived: row.archived,
-    };
   }
 
   private remember(slug: string, target: RedirectTarget | null): void {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { HttpException, HttpStatus, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { AnalyticsRepository, AnalyticsService, validRange } from '@app/analytics';
+import { AnalyticsService, validRange } from '@app/analytics';
 import { QueueName, RedisService } from '@app/common';
 import { ReportJob, type ReportJobData, renderJobOptions, reportFilename, ReportRepository, type ReportRow } from '@app/reports';
-import type { DataSource } from 'typeorm';
+import { CreatorsRepository } from '@app/db';
 import { type CreatedReportDto, type CreateReportDto, ReportDto } from './reports.dto.js';
 
 /** Reports a creator may have queued or rendering at once; more answer 429. */
@@ -15,10 +14,8 @@ export const REPORT_LIST_LIMIT = 500;
 /** What a report's subject is, checked: its zone (the creator's when not given) and its link (a 404 unless the creator's). */
 @Injectable()
 export class ReportTargets {
-  private readonly zones = new AnalyticsRepository();
-
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly creators: CreatorsRepository,
     private readonly analytics: AnalyticsService,
   ) {}
 
@@ -28,7 +25,7 @@ export class ReportTargets {
     linkId: string | null | undefined,
   ): Promise<{ tz: string; linkId: string | null }> {
     if (linkId) await this.analytics.assertLinkOf(creatorId, linkId);
-    return { tz: tz ?? (await this.zones.timeZoneOf(this.db.manager, creatorId)) ?? 'UTC', linkId: linkId ?? null };
+    return { tz: tz ?? (await this.creators.timeZoneOf(creatorId)) ?? 'UTC', linkId: linkId ?? null };
   }
 }
 

@@ -1,21 +1,64 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Link } from '@app/db';
 import { DataSource, type EntityManager, IsNull, Not } from 'typeorm';
+import { Link } from '../entities/link.entity.js';
 
 export type NewLink = Omit<Link, 'createdAt' | 'updatedAt' | 'archivedAt'>;
 export type LinkChanges = Partial<
   Pick<Link, 'slug' | 'url' | 'title' | 'onProfile' | 'profilePosition' | 'expiresAt' | 'fallbackUrl' | 'tags' | 'archivedAt'>
 >;
 
-/** The links table; every query is scoped by creator. Methods taking `tx` run inside the caller's transaction. */
+/** What the redirect needs of a link. */
+export interface RedirectTarget {
+  id: string;
+  creatorId: string;
+  url: string;
+  /** epoch ms, or null */
+  expiresAt: number | null;
+  fallbackUrl: string | null;
+  archived: boolean;
+}
+
+/** A link as the profile editor lists it. */
+export interface ProfileOrderRow {
+  id: string;
+  slug: string;
+  title: string | null;
+  url: string;
+  onProfile: boolean;
+}
+
+/** A link as the public page shows it. */
+export interface PublicLink {
+  slug: string;
+  title: string | null;
+  url: string;
+}
+
+/** How analytics names a link. */
+export interface LinkLabel {
+  slug: string;
+  title: string | null;
+}
+
+interface RedirectRow {
+  id: string;
+  creator_id: string;
+  url: string;
+  expires_at: Date | null;
+  fallback_url: string | null;
+  archived: boolean;
+}
+
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/**
+ * The links table, the only path to it. Every query but the redirect's (by slug) is scoped by
+ * creator. Methods taking `tx` run inside the caller's transaction (see Transactions).
+ */
 @Injectable()
 export class LinksRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
 
   list(creatorId: string, archived: boolean): Promise<Link[]> {
     return this.db.getRepository(Link).find({
@@ -37,6 +80,12 @@ export class LinksRepository {
     });
   }
 
+  /** Whether the link exists and belongs to the creator. */
+  async belongsTo(linkId: string, creatorId: string, tx: EntityManager = this.db.manager): Promise<boolean> {
+    const rows = await tx.query<unknown[]>('SELECT 1 FROM links WHERE id = $1 AND creator_id = $2', [linkId, creatorId]);
+    return rows.length > 0;
+  }
+
   /** Inserts the link unless its slug is taken; null when it is. */
   async insertUnlessSlugTaken(tx: EntityManager, link: NewLink): Promise<Link | null> {
     const result = await tx.createQueryBuilder().insert().into(Link).values(link).orIgnore().returning(['id']).execute();
@@ -51,27 +100,52 @@ export class LinksRepository {
 
   /** The deleted link's slug, or null when the creator has no such link. */
   async delete(creatorId: string, id: string): Promise<string | null> {
-    const [rows] = (await this.db.query('DELETE FROM links WHERE id = $1 AND creator_id = $2 RETURNING slug', [
-      id,
-      creatorId,
-    ])) as [{ slug: string }[], number];
+    const [rows] = await this.db.query<[{ slug: string }[], number]>(
+      'DELETE FROM links WHERE id = $1 AND creator_id = $2 RETURNING slug',
+      [id, creatorId],
+    );
     return rows[0]?.slug ?? null;
   }
 
-  /**
-   * Takes the creator's profile row lock for the rest of the transaction, so changes to the order
-   * of the profile's links (appending a link, reordering) happen one at a time.
-   */
-  async lockProfileOrder(tx: EntityManager, creatorId: string): Promise<void> {
-    await tx.query('SELECT 1 FROM profiles WHERE creator_id = $1 FOR UPDATE', [creatorId]);
+  /** Every slug of the creator (their caches are dropped when the account goes). */
+  async slugsOf(creatorId: string): Promise<string[]> {
+    const rows = await this.db.query<{ slug: string }[]>('SELECT slug FROM links WHERE creator_id = $1', [creatorId]);
+    return rows.map((row) => row.slug);
+  }
+
+  /** The redirect's view of the link at this slug, whoever owns it; null when there is none. */
+  async redirectTarget(slug: string): Promise<RedirectTarget | null> {
+    const [row] = await this.db.query<RedirectRow[]>(
+      `SELECT id, creator_id, url, expires_at, fallback_url, archived_at IS NOT NULL AS archived FROM links WHERE slug = $1`,
+      [slug],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      creatorId: row.creator_id,
+      url: row.url,
+      expiresAt: row.expires_at?.getTime() ?? null,
+      fallbackUrl: row.fallback_url,
+      archived: row.archived,
+    };
+  }
+
+  /** Slug and title of the creator's links among these ids (ids that are not UUIDs are ignored). */
+  async labels(creatorId: string, ids: string[], tx: EntityManager = this.db.manager): Promise<Map<string, LinkLabel>> {
+    if (ids.length === 0) return new Map();
+    const rows = await tx.query<({ id: string } & LinkLabel)[]>(
+      'SELECT id, slug, title FROM links WHERE creator_id = $1 AND id = ANY($2::uuid[])',
+      [creatorId, ids.filter((id) => UUID.test(id))],
+    );
+    return new Map(rows.map((row) => [row.id, { slug: row.slug, title: row.title }]));
   }
 
   /** The position after the last link on the creator's profile (0 for the first). */
   async nextProfilePosition(tx: EntityManager, creatorId: string): Promise<number> {
-    const [row] = (await tx.query(
+    const [row] = await tx.query<{ next: number }[]>(
       'SELECT COALESCE(MAX(profile_position) + 1, 0)::int AS next FROM links WHERE creator_id = $1 AND on_profile',
       [creatorId],
-    )) as { next: number }[];
+    );
     return row.next;
   }
 
@@ -80,7 +154,7 @@ export class LinksRepository {
    * then the others (not archived), newest first.
    */
   profileOrder(creatorId: string): Promise<ProfileOrderRow[]> {
-    return this.db.query(
+    return this.db.query<ProfileOrderRow[]>(
       `SELECT id, slug, title, url, on_profile AS "onProfile" FROM links
         WHERE creator_id = $1 AND archived_at IS NULL
         ORDER BY on_profile DESC,
@@ -91,11 +165,22 @@ export class LinksRepository {
     );
   }
 
+  /** The links the public page shows, in order: on the profile, neither archived nor expired. */
+  publicLinks(creatorId: string): Promise<PublicLink[]> {
+    return this.db.query<PublicLink[]>(
+      `SELECT slug, title, url FROM links
+        WHERE creator_id = $1 AND on_profile AND archived_at IS NULL AND (expires_at IS NULL OR expires_at > now())
+        ORDER BY profile_position, created_at, id`,
+      [creatorId],
+    );
+  }
+
   /** Which of these ids are the creator's links. */
   async ownedIds(tx: EntityManager, creatorId: string, ids: string[]): Promise<Set<string>> {
-    const rows = (await tx.query('SELECT id FROM links WHERE creator_id = $1 AND id = ANY($2::uuid[])', [creatorId, ids])) as {
-      id: string;
-    }[];
+    const rows = await tx.query<{ id: string }[]>('SELECT id FROM links WHERE creator_id = $1 AND id = ANY($2::uuid[])', [
+      creatorId,
+      ids,
+    ]);
     return new Set(rows.map((row) => row.id));
   }
 
@@ -120,12 +205,4 @@ export class LinksRepository {
       [creatorId, ids, entries.map((entry) => entry.visible)],
     );
   }
-}
-
-export interface ProfileOrderRow {
-  id: string;
-  slug: string;
-  title: string | null;
-  url: string;
-  onProfile: boolean;
 }

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Creator } from '../entities/creator.entity.js';
+
+export type NewCreator = Omit<Creator, 'createdAt'>;
+export type CreatorChanges = Partial<Pick<Creator, 'email' | 'username' | 'timezone' | 'passwordHash'>>;
+
+/** The creators table (accounts). Deleting a creator deletes all their data: the foreign keys cascade. */
+@Injectable()
+export class CreatorsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  insert(tx: EntityManager, creator: NewCreator): Promise<Creator> {
+    return tx.getRepository(Creator).save(creator);
+  }
+
+  findById(id: string): Promise<Creator | null> {
+    return this.db.getRepository(Creator).findOneBy({ id });
+  }
+
+  /** Emails are unique case-insensitively. */
+  findByEmail(email: string): Promise<Creator | null> {
+    return this.db.getRepository(Creator).createQueryBuilder('c').where('lower(c.email) = lower(:email)', { email }).getOne();
+  }
+
+  async update(id: string, changes: CreatorChanges, tx: EntityManager = this.db.manager): Promise<void> {
+    if (Object.keys(changes).length > 0) await tx.getRepository(Creator).update({ id }, changes);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.getRepository(Creator).delete({ id });
+  }
+
+  /** The creator's time zone, or null when there is no such creator. */
+  async timeZoneOf(creatorId: string, tx: EntityManager = this.db.manager): Promise<string | null> {
+    const creator = await tx.getRepository(Creator).findOne({ where: { id: creatorId }, select: { timezone: true } });
+    return creator?.timezone ?? null;
+  }
+}

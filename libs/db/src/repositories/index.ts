@@ -1,0 +1,3 @@
+export * from './creators.repository.js';
+export * from './links.repository.js';
+export * from './profiles.repository.js';
