@@ -231,4 +231,31 @@ describe('the everyday dashboard', () => {
     expect(new URL(page.url()).searchParams.get('range')).toBe('all');
     expect(requests.filter((url) => url.includes('/analytics/'))).toEqual([]);
   }, 60_000);
+
+  it('Live widget: a fresh click is "just now", the activity list opens over the page, no green dot when unavailable', async () => {
+    const creator = await apiCreator(suite.stack.base);
+    const link = await createLink(creator, { url: 'https://shop.example.com/live' });
+    const { page, context, console: watch } = await suite.signedIn(creator);
+    await page.goto(`${suite.stack.base}/app/`);
+    await page.locator('.live .status.live').waitFor();
+    await waitForLiveSubscription(creator.id);
+    await click(suite.stack.base, link.slug, IG);
+    await page.getByText('Latest activity').waitFor();
+    const headBefore = (await page.locator('.page-head').boundingBox())!;
+    await page.getByText('Latest activity').click();
+    expect(await textOf(page.locator('.live time'))).toBe('just now');
+    expect((await page.locator('.page-head').boundingBox())!.height).toBe(headBefore.height);
+    expect(await page.locator('.live .activity').isVisible()).toBe(true);
+
+    // the stream is up but the count cannot be had (its seeding request fails): no "live" green beside "unavailable"
+    const refused = await context.newPage();
+    await refused.route('**/api/v1/analytics/overview?**', (route) =>
+      new URL(route.request().url()).searchParams.has('compare') ? route.continue() : route.fulfill({ status: 503, body: '' }),
+    );
+    watch.expectFailedRequest('/api/v1/analytics/overview', 503);
+    await refused.goto(`${suite.stack.base}/app/`);
+    await refused.locator('.live .what', { hasText: 'Live updates unavailable' }).waitFor();
+    expect(await refused.locator('.live .status').getAttribute('class')).toMatch(/\boffline\b/);
+    expect(await refused.locator('.live .status').getAttribute('title')).toBe('Live updates unavailable');
+  }, 60_000);
 });

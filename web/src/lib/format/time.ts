@@ -195,10 +195,14 @@ export function formatDateTime(ms: number | string, tz: string): string {
 }
 
 const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+/** Server clocks run a little ahead of some devices: an event up to this far in the future happened "just now". */
+const CLOCK_SKEW_S = 300;
+
 export function formatRelative(ms: number | string, now = Date.now()): string {
-  const diff = (new Date(ms).getTime() - now) / 1000;
+  const ahead = (new Date(ms).getTime() - now) / 1000;
+  const diff = ahead > 0 && ahead < CLOCK_SKEW_S ? 0 : ahead;
   const abs = Math.abs(diff);
-  if (abs < 45) return rtf.format(Math.round(diff), 'second');
+  if (abs < 45) return 'just now';
   if (abs < 2700) return rtf.format(Math.round(diff / 60), 'minute');
   if (abs < 79200) return rtf.format(Math.round(diff / 3600), 'hour');
   if (abs < 86400 * 26) return rtf.format(Math.round(diff / 86400), 'day');
