@@ -673,11 +673,11 @@ describe('live stream', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(received.split('\n').filter((l) => l.startsWith('data: '))).toHaveLength(1);
       const hub = api.app.get(LiveHub);
-      expect(hub.channels).toBeGreaterThanOrEqual(1);
+      expect(hub.channelCount).toBeGreaterThanOrEqual(1);
       abort.abort();
       await read;
       // closing the stream unsubscribes from the creator's channel
-      await eventually(async () => hub.channels === 0, 2000, 'the unsubscribe');
+      await eventually(async () => hub.channelCount === 0, 2000, 'the unsubscribe');
     } finally {
       abort.abort();
       await worker.close();

@@ -114,6 +114,11 @@ export class EventStreamReader {
       .map((line) => JSON.parse(line.slice(6)) as T);
   }
 
+  /** Resolves when the server has ended the stream. */
+  finished(): Promise<void> {
+    return this.reading;
+  }
+
   async close(): Promise<void> {
     this.controller.abort();
     await this.reading;

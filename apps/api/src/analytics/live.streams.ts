@@ -1,6 +1,7 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { LiveEvent } from '@app/common';
 import type { FastifyReply } from 'fastify';
+import type { ServerResponse } from 'node:http';
 import { LiveHub } from './live.hub.js';
 
 export const HEARTBEAT_MS = 15_000;
@@ -8,10 +9,14 @@ export const HEARTBEAT_MS = 15_000;
 /**
  * `GET /analytics/live`: a Server-Sent Events stream of a creator's clicks and views as the worker
  * stores them (the worker publishes each new non-bot hit on the creator's Redis channel).
- * A comment every 15 s keeps proxies from closing the idle stream; closing the client unsubscribes.
+ * `: connected` is sent once the creator's channel is subscribed, so every event published after
+ * it reaches the stream. When the subscription fails the stream ends and the client's EventSource
+ * reconnects (`retry: 3000`), which subscribes again. A comment every 15 s keeps proxies from
+ * closing the idle stream; closing the client unsubscribes.
  */
 @Injectable()
 export class LiveStreams implements OnModuleDestroy {
+  private readonly logger = new Logger('Live');
   private readonly open = new Set<() => void>();
 
   constructor(private readonly hub: LiveHub) {}
@@ -26,34 +31,51 @@ export class LiveStreams implements OnModuleDestroy {
       // nginx buffers responses unless told not to
       'X-Accel-Buffering': 'no',
     });
-    out.write('retry: 3000\n: connected\n\n');
+    out.write('retry: 3000\n\n');
 
-    const unsubscribe = this.hub.subscribe(creatorId, (message) => {
-      if (linkId !== null) {
-        let event: LiveEvent;
-        try {
-          event = JSON.parse(message) as LiveEvent;
-        } catch {
-          return;
-        }
-        if (event.linkId !== linkId) return;
-      }
-      out.write(`data: ${message.replace(/[\r\n]/g, '')}\n\n`);
-    });
+    let unsubscribe: (() => void) | null = null;
     const heartbeat = setInterval(() => out.write(': heartbeat\n\n'), HEARTBEAT_MS);
     const close = (): void => {
       if (!this.open.delete(close)) return;
       clearInterval(heartbeat);
-      unsubscribe();
+      unsubscribe?.();
       out.end();
     };
     this.open.add(close);
     out.on('close', close);
     out.on('error', close);
+
+    this.hub.subscribe(creatorId, forward(out, linkId)).then(
+      (stop) => {
+        if (!this.open.has(close)) return stop();
+        unsubscribe = stop;
+        out.write(': connected\n\n');
+      },
+      (error: Error) => {
+        this.logger.warn(`live stream of ${creatorId} not subscribed: ${error.message}`);
+        close();
+      },
+    );
   }
 
   /** Ends every stream so the HTTP server can close (clients reconnect to another replica). */
   onModuleDestroy(): void {
     for (const close of [...this.open]) close();
+  }
+}
+
+/** Writes each event to the stream, only those of `linkId` when given. */
+function forward(out: ServerResponse, linkId: string | null): (message: string) => void {
+  return (message) => {
+    if (linkId !== null && linkOf(message) !== linkId) return;
+    out.write(`data: ${message.replace(/[\r\n]/g, '')}\n\n`);
+  };
+}
+
+function linkOf(message: string): string | null {
+  try {
+    return (JSON.parse(message) as LiveEvent).linkId;
+  } catch {
+    return null;
   }
 }
