@@ -65,6 +65,7 @@ describe('capture on the redirect path', () => {
           referer: 'https://l.instagram.com/',
           'sec-ch-ua-platform': '"iOS"',
           'sec-ch-ua-mobile': '?1',
+          'accept-language': 'de-DE,de;q=0.9',
         },
       });
       expect(response.status).toBe(302);
@@ -88,6 +89,7 @@ describe('capture on the redirect path', () => {
         query: 'utm_source=ig&qr=1',
         via: 'qr',
         hints: { platform: '"iOS"', mobile: '?1' },
+        language: 'de-DE,de;q=0.9',
       });
       expect(hit.id).toMatch(UUID_V7);
       expect(Math.abs(hit.at - Date.now())).toBeLessThan(10_000);

@@ -450,6 +450,17 @@ describe('links API', () => {
       expect(head.headers.get('location')).toBe('https://example.com/landing?keep=1&utm_source=ig&x=2');
     });
 
+    it('redirects a slug written with %-escapes as the slug itself, and leaves the routes beside it alone', async () => {
+      const link = await create(ana.client, { url: 'https://example.com/escaped', slug: 'esc-aped_1' });
+      const escaped = await fetch(`${api.url}/%65sc%2Daped_1?x=1`, { redirect: 'manual' });
+      expect(escaped.status).toBe(302);
+      expect(escaped.headers.get('location')).toBe('https://example.com/escaped?x=1');
+      expect(link.slug).toBe('esc-aped_1');
+      expect((await fetch(`${api.url}/health`)).headers.get('content-type')).toContain('application/json');
+      expect((await fetch(`${api.url}/esc-aped_1/`, { redirect: 'manual' })).status).toBe(404);
+      expect((await fetch(`${api.url}/esc-aped_1`, { method: 'POST', redirect: 'manual' })).status).toBe(404);
+    });
+
     it('answers 404 HTML for an unknown slug, on GET and HEAD', async () => {
       const reply = await fetch(`${api.url}/no-such-slug-here`, { redirect: 'manual' });
       expect(reply.status).toBe(404);

@@ -5,4 +5,4 @@ const port = Number(process.argv[2]);
 createServer((_, response) => {
   response.writeHead(302, { Location: 'https://example.com/landing?ref=bio', 'Cache-Control': 'private, no-store' });
   response.end();
-}).listen(port, '127.0.0.1', () => process.send?.('ready'));
+}).listen(port, '127.0.0.1');

@@ -1,5 +1,14 @@
+/** Fields of `POST /links` beside the target. */
+export type LinkFields = Record<string, unknown>;
+
+/** The API refused the link's fields (a feature this build does not have yet). */
+export class LinkRefused extends Error {}
+
 /** A new creator and link in the benchmark database, created through the public API. */
-export async function createBenchLink(apiUrl: string): Promise<{ slug: string; linkId: string; creatorId: string }> {
+export async function createBenchLink(
+  apiUrl: string,
+  fields: LinkFields = {},
+): Promise<{ slug: string; linkId: string; creatorId: string }> {
   const username = `bench_${Date.now().toString(36)}`;
   const signup = await fetch(`${apiUrl}/api/v1/auth/signup`, {
     method: 'POST',
@@ -12,8 +21,9 @@ export async function createBenchLink(apiUrl: string): Promise<{ slug: string; l
   const created = await fetch(`${apiUrl}/api/v1/links`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, 'x-requested-with': 'linkpulse' },
-    body: JSON.stringify({ url: 'https://example.com/landing?ref=bio' }),
+    body: JSON.stringify({ url: 'https://example.com/landing?ref=bio', ...fields }),
   });
+  if (created.status === 400) throw new LinkRefused(`the API refused ${JSON.stringify(fields)}: ${await created.text()}`);
   if (created.status !== 201) throw new Error(`cannot create the benchmark link: ${created.status} ${await created.text()}`);
   const link = (await created.json()) as { id: string; slug: string };
   return { slug: link.slug, linkId: link.id, creatorId: creator.id };

@@ -1,4 +1,4 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,11 +19,24 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface ProcessOptions {
+  /** pin the process to these cores (taskset -c), for a benchmark that compares per-core figures */
+  cpus?: string | null;
+  /** options for node itself, e.g. --cpu-prof */
+  nodeArgs?: string[];
+}
+
 /** A compiled Linkpulse process (dist/) with the benchmark's database and Redis. */
-export function startProcess(entry: 'api' | 'worker', env: Record<string, string> = {}): ChildProcess {
+export function startProcess(
+  entry: 'api' | 'worker',
+  env: Record<string, string> = {},
+  { cpus = null, nodeArgs = [] }: ProcessOptions = {},
+): ChildProcess {
   const path = fileURLToPath(new URL(`../../apps/${entry}/src/main.js`, import.meta.url));
-  return fork(path, [], {
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  const command = [process.execPath, ...nodeArgs, path];
+  const [file, ...args] = cpus ? ['taskset', '-c', cpus, ...command] : command;
+  return spawn(file, args, {
+    stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
       NODE_ENV: 'production',

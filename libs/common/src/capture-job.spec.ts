@@ -26,6 +26,7 @@ describe('capture batch encoding', () => {
       via: 'qr',
       query: '',
       hints: { mobile: '?1', platform: '"Android"' },
+      language: 'de-DE,de;q=0.9,en;q=0.8',
     }),
     hit({ id: '01a21000-0000-7000-8000-000000000003', kind: 'view', linkId: null, referer: '', flood: true }),
   ];
@@ -33,6 +34,19 @@ describe('capture batch encoding', () => {
   it('decodes to exactly the hits it encoded', () => {
     const decoded = decodeCaptureBatch(JSON.parse(JSON.stringify(encodeCaptureBatch('batch-1', hits))));
     expect(decoded).toEqual(hits);
+  });
+
+  it('decodes rows written before the language column existed', () => {
+    const encoded = encodeCaptureBatch('batch-1', [hits[0]]);
+    const old = { ...encoded, hits: encoded.hits.map((row) => row.slice(0, 16)) };
+    expect(decodeCaptureBatch(old)).toEqual([hits[0]]);
+  });
+
+  it('cuts an oversized user agent, referrer and query', () => {
+    const [decoded] = decodeCaptureBatch(
+      encodeCaptureBatch('batch-1', [hit({ userAgent: 'u'.repeat(5000), referer: 'r'.repeat(5000), query: 'q'.repeat(9000) })]),
+    );
+    expect([decoded.userAgent.length, decoded.referer.length, decoded.query.length]).toEqual([1024, 2048, 4096]);
   });
 
   it('stores each shared string once and is much smaller than plain JSON', () => {

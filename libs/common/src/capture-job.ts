@@ -12,46 +12,132 @@ export const CAPTURE_JOB = 'capture-batch';
 export interface CaptureJobData {
   batchId: string;
   strings: string[];
-  /** [id, at, kind, creatorId, linkId, ip, userAgent, referer, query, via, brands, mobile, platform, platformVersion, model, flood] */
+  /**
+   * [id, at, kind, creatorId, linkId, ip, userAgent, referer, query, via, brands, mobile, platform,
+   * platformVersion, model, flood, language]; rows written before `language` existed end at `flood`
+   */
   hits: number[][];
 }
 
-export function encodeCaptureBatch(batchId: string, hits: CapturedHit[]): CaptureJobData {
-  const strings: string[] = [];
-  const indexes = new Map<string, number>();
-  const ref = (value: string | null | undefined): number => {
+/** Longest header values and query kept (longer ones are cut). */
+const MAX_USER_AGENT = 1024;
+const MAX_REFERER = 2048;
+const MAX_QUERY = 4096;
+
+/**
+ * A capture batch being filled: each hit is one row of string indexes, written as it is captured.
+ * No object per hit and no second pass: when the batch is sent, it is already in its wire format.
+ */
+export class CaptureBatchBuilder {
+  readonly strings: string[] = [];
+  readonly hits: number[][] = [];
+  private readonly indexes = new Map<string, number>();
+
+  get size(): number {
+    return this.hits.length;
+  }
+
+  /** Flat arguments and the request's own header object: the redirect allocates nothing per hit for this. */
+  add(
+    id: string,
+    at: number,
+    kind: HitKind,
+    creatorId: string,
+    linkId: string | null,
+    via: Via,
+    ip: string,
+    query: string,
+    headers: CapturedHeaders,
+    flood: boolean,
+  ): void {
+    this.hits.push([
+      this.ref(id),
+      at,
+      this.ref(kind),
+      this.ref(creatorId),
+      this.ref(linkId),
+      this.ref(ip),
+      this.ref((headers['user-agent'] ?? '').slice(0, MAX_USER_AGENT)),
+      this.ref((headers.referer ?? '').slice(0, MAX_REFERER)),
+      this.ref(query.slice(0, MAX_QUERY)),
+      this.ref(via),
+      this.ref(single(headers['sec-ch-ua'])),
+      this.ref(single(headers['sec-ch-ua-mobile'])),
+      this.ref(single(headers['sec-ch-ua-platform'])),
+      this.ref(single(headers['sec-ch-ua-platform-version'])),
+      this.ref(single(headers['sec-ch-ua-model'])),
+      flood ? 1 : 0,
+      this.ref(headers['accept-language']),
+    ]);
+  }
+
+  toJobData(batchId: string): CaptureJobData {
+    return { batchId, strings: this.strings, hits: this.hits };
+  }
+
+  private ref(value: string | null | undefined): number {
     if (value === null || value === undefined) return -1;
-    let index = indexes.get(value);
+    let index = this.indexes.get(value);
     if (index === undefined) {
-      index = strings.push(value) - 1;
-      indexes.set(value, index);
+      index = this.strings.push(value) - 1;
+      this.indexes.set(value, index);
     }
     return index;
+  }
+}
+
+/** The request headers a hit keeps: node:http's `request.headers` fits as it is. */
+export interface CapturedHeaders {
+  'user-agent'?: string;
+  referer?: string;
+  'accept-language'?: string;
+  'sec-ch-ua'?: string | string[];
+  'sec-ch-ua-mobile'?: string | string[];
+  'sec-ch-ua-platform'?: string | string[];
+  'sec-ch-ua-platform-version'?: string | string[];
+  'sec-ch-ua-model'?: string | string[];
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function headersOf(hit: CapturedHit): CapturedHeaders {
+  return {
+    'user-agent': hit.userAgent,
+    referer: hit.referer,
+    'accept-language': hit.language,
+    'sec-ch-ua': hit.hints.brands,
+    'sec-ch-ua-mobile': hit.hints.mobile,
+    'sec-ch-ua-platform': hit.hints.platform,
+    'sec-ch-ua-platform-version': hit.hints.platformVersion,
+    'sec-ch-ua-model': hit.hints.model,
   };
-  const rows = hits.map((hit) => [
-    ref(hit.id),
-    hit.at,
-    ref(hit.kind),
-    ref(hit.creatorId),
-    ref(hit.linkId),
-    ref(hit.ip),
-    ref(hit.userAgent),
-    ref(hit.referer),
-    ref(hit.query),
-    ref(hit.via),
-    ref(hit.hints.brands),
-    ref(hit.hints.mobile),
-    ref(hit.hints.platform),
-    ref(hit.hints.platformVersion),
-    ref(hit.hints.model),
-    hit.flood ? 1 : 0,
-  ]);
-  return { batchId, strings, hits: rows };
+}
+
+export function encodeCaptureBatch(batchId: string, hits: CapturedHit[]): CaptureJobData {
+  const batch = new CaptureBatchBuilder();
+  for (const hit of hits) {
+    batch.add(
+      hit.id,
+      hit.at,
+      hit.kind,
+      hit.creatorId,
+      hit.linkId,
+      hit.via,
+      hit.ip,
+      hit.query,
+      headersOf(hit),
+      hit.flood === true,
+    );
+  }
+  return batch.toJobData(batchId);
 }
 
 export function decodeCaptureBatch(batch: CaptureJobData): CapturedHit[] {
   const { strings } = batch;
-  const optional = (index: number): string | undefined => (index === -1 ? undefined : strings[index]);
+  const optional = (index: number | undefined): string | undefined =>
+    index === -1 || index === undefined ? undefined : strings[index];
   return batch.hits.map(
     ([
       id,
@@ -70,6 +156,7 @@ export function decodeCaptureBatch(batch: CaptureJobData): CapturedHit[] {
       platformVersion,
       model,
       flood,
+      language,
     ]) => {
       const hints = {
         brands: optional(brands),
@@ -91,6 +178,8 @@ export function decodeCaptureBatch(batch: CaptureJobData): CapturedHit[] {
         via: strings[via] as Via,
         hints: Object.fromEntries(Object.entries(hints).filter(([, value]) => value !== undefined)),
       };
+      const acceptLanguage = optional(language);
+      if (acceptLanguage !== undefined) hit.language = acceptLanguage;
       if (flood) hit.flood = true;
       return hit;
     },

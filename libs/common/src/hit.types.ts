@@ -24,6 +24,8 @@ export interface CapturedHit {
   via: Via;
   /** User-Agent client hints, when the browser sent them */
   hints: ClientHints;
+  /** Accept-Language, when sent (for language rules and analytics; not stored yet) */
+  language?: string;
   /** set when this client went over the per-address limit on this link or page: stored as a bot ('rate-limited') */
   flood?: true;
 }

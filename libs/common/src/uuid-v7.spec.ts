@@ -14,4 +14,13 @@ describe('uuidV7', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(ids);
   });
+
+  it('draws fresh random bits for every id of the same millisecond', () => {
+    const ids = Array.from({ length: 5000 }, () => uuidV7(1_700_000_000_000));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const position of [15, 16, 17, 20, 21, 22, 24, 35]) {
+      expect(new Set(ids.map((id) => id[position])).size).toBe(16);
+    }
+    expect(new Set(ids.map((id) => id[19]))).toEqual(new Set(['8', '9', 'a', 'b']));
+  });
 });

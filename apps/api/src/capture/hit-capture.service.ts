@@ -2,13 +2,15 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import {
   AppConfig,
   CAPTURE_JOB,
+  CaptureBatchBuilder,
+  type CapturedHeaders,
   type CaptureJobData,
-  encodeCaptureBatch,
   captureJobOptions,
-  type CapturedHit,
+  type HitKind,
   QueueName,
   RedisService,
   uuidV7,
+  type Via,
 } from '@app/common';
 import { MetricsService } from '../health/metrics.service.js';
 import { ClickFloodDetector, FLOOD_WINDOW_MS } from './click-flood.detector.js';
@@ -20,8 +22,9 @@ const REPLAY_EVERY_MS = 1000;
 const SEND_TIMEOUT_MS = 2000;
 
 /**
- * Takes captured hits off the redirect path. Hits are buffered for at most 10 ms and handed to
- * Redis as one BullMQ job per batch (one round trip instead of one per click); the response never
+ * Takes captured hits off the redirect path. A hit is a row appended to the batch being filled
+ * (already in its wire format, no object per hit); a batch waits at most 10 ms and goes to
+ * Redis as one BullMQ job (one round trip instead of one per click); the response never
  * waits on it. When Redis cannot take a batch, the batch goes to the spool file and is replayed
  * when Redis is back. A client over CLICK_FLOOD_LIMIT hits a minute on one link (or page) has
  * its hits marked as a flood, counted as bots by the worker (click-flood.detector.ts).
@@ -32,7 +35,7 @@ export class HitCapture implements OnModuleInit, OnApplicationShutdown {
   private readonly spool: HitSpool;
   private readonly floods: ClickFloodDetector;
   private floodSweepTimer: NodeJS.Timeout | null = null;
-  private buffer: CapturedHit[] = [];
+  private batch = new CaptureBatchBuilder();
   private flushTimer: NodeJS.Timeout | null = null;
   private replayTimer: NodeJS.Timeout | null = null;
   private replaying = false;
@@ -56,24 +59,35 @@ export class HitCapture implements OnModuleInit, OnApplicationShutdown {
     this.floodSweepTimer.unref();
   }
 
-  capture(hit: CapturedHit): void {
-    if (this.floods.isFlood(hit.ip, hit.linkId ?? hit.creatorId, hit.at)) {
-      hit.flood = true;
-      this.metrics.hitsFlooded.inc({ kind: hit.kind });
-    }
-    this.buffer.push(hit);
-    this.metrics.hitsCaptured.inc({ kind: hit.kind });
-    if (this.buffer.length >= MAX_BATCH) this.flush();
-    else this.flushTimer ??= setTimeout(() => this.flush(), MAX_DELAY_MS);
+  /**
+   * Buffers one hit. `id` and `at` are the caller's (the redirect puts the id in a conversion-tracked
+   * Location); `headers` is the request's own header object, `query` its raw query without '?'.
+   */
+  capture(
+    id: string,
+    at: number,
+    kind: HitKind,
+    creatorId: string,
+    linkId: string | null,
+    via: Via,
+    ip: string,
+    query: string,
+    headers: CapturedHeaders,
+  ): void {
+    const flood = this.floods.isFlood(ip, linkId ?? creatorId, at);
+    this.batch.add(id, at, kind, creatorId, linkId, via, ip, query, headers, flood);
+    this.metrics.countCaptured(kind, flood);
+    if (this.batch.size >= MAX_BATCH) void this.flush();
+    else this.flushTimer ??= setTimeout(() => void this.flush(), MAX_DELAY_MS);
   }
 
   /** Hands the buffered hits to Redis (or the spool); resolves when they are safe. */
   flush(): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    if (this.buffer.length === 0) return Promise.resolve();
-    const batch = encodeCaptureBatch(uuidV7(), this.buffer);
-    this.buffer = [];
+    if (this.batch.size === 0) return Promise.resolve();
+    const batch = this.batch.toJobData(uuidV7());
+    this.batch = new CaptureBatchBuilder();
     const sending = this.send(batch).catch(() => this.toSpool(batch));
     this.inFlight.add(sending);
     void sending.finally(() => this.inFlight.delete(sending));

@@ -1,31 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { HitKind } from '@app/common';
+import { Counter, collectDefaultMetrics, Gauge, type Metric, Registry } from 'prom-client';
+import { RequestDurationHistogram } from './request-duration.histogram.js';
 
-/** Prometheus metrics of an API process (`GET /metrics`). */
+/**
+ * Prometheus metrics of an API process (`GET /metrics`). What the request path counts is kept in
+ * plain numbers and folded into prom-client when the metrics are scraped.
+ */
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
 
-  readonly requestDuration = new Histogram({
-    name: 'linkpulse_http_request_duration_seconds',
-    help: 'HTTP request latency by route kind',
-    labelNames: ['route', 'status'] as const,
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [this.registry],
-  });
+  readonly requestDuration = new RequestDurationHistogram();
 
-  readonly hitsCaptured = new Counter({
+  private readonly unreported = { captured: { click: 0, view: 0 }, flooded: { click: 0, view: 0 } };
+
+  private readonly hitsCaptured: Counter<'kind'> = new Counter({
     name: 'linkpulse_hits_captured_total',
     help: 'Clicks and profile views captured on the request path (bots included)',
     labelNames: ['kind'] as const,
     registers: [this.registry],
+    collect: (): void => this.fold(this.hitsCaptured, this.unreported.captured),
   });
 
-  readonly hitsFlooded = new Counter({
+  private readonly hitsFlooded: Counter<'kind'> = new Counter({
     name: 'linkpulse_hits_flood_total',
     help: 'Captured hits over the per-address limit (CLICK_FLOOD_LIMIT), to be counted as bots',
     labelNames: ['kind'] as const,
     registers: [this.registry],
+    collect: (): void => this.fold(this.hitsFlooded, this.unreported.flooded),
   });
 
   readonly hitsSpooled = new Counter({
@@ -54,5 +57,19 @@ export class MetricsService {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'linkpulse_' });
+    // not a prom-client class, but it answers get() as they do, which is all the Registry reads
+    this.registry.registerMetric(this.requestDuration as unknown as Metric);
+  }
+
+  countCaptured(kind: HitKind, flood: boolean): void {
+    this.unreported.captured[kind]++;
+    if (flood) this.unreported.flooded[kind]++;
+  }
+
+  private fold(counter: Counter<'kind'>, counts: Record<HitKind, number>): void {
+    for (const kind of ['click', 'view'] as const) {
+      if (counts[kind] > 0) counter.inc({ kind }, counts[kind]);
+      counts[kind] = 0;
+    }
   }
 }

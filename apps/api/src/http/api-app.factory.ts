@@ -7,8 +7,12 @@ import type { onRequestHookHandler } from 'fastify';
 import { AppConfig, AppLogger, ConfigModule } from '@app/common';
 import { AppModule } from '../app.module.js';
 import { MetricsService } from '../health/metrics.service.js';
+import { RedirectHandler } from '../redirect/redirect.handler.js';
+import { trustProxySetting } from './client-address.js';
 import { serveDashboard } from './dashboard.static.js';
+import { FrontDoor } from './front-door.js';
 import { acceptJsonBodiesOnly } from './json-body.parser.js';
+import { slugEnd } from './request-url.js';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -32,24 +36,20 @@ const apiRequestHook: onRequestHookHandler = (request, reply, done) => {
   done();
 };
 
-/** TRUST_PROXY: 'true', 'false', or addresses/CIDRs/names ('loopback', 'uniquelocal') separated by commas. */
-function trustProxySetting(value: string): boolean | string[] {
-  if (value === 'true') return true;
-  if (value === 'false' || value === '') return false;
-  return value.split(',').map((part) => part.trim());
-}
-
+/** Route kind of a request Fastify answered (the redirect observes its own, redirect.handler.ts). */
 function routeKind(url: string): string {
   if (url.startsWith('/api/')) return 'api';
   if (url.startsWith('/@')) return 'profile';
   if (url.startsWith('/app')) return 'dashboard';
   if (url === '/health' || url === '/metrics') return 'operations';
-  return 'redirect';
+  return 'other';
 }
 
 /** The API application, configured and initialised but not listening (tests listen on port 0). */
 export async function createApiApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+  const frontDoor = new FrontDoor();
   const adapter = new FastifyAdapter({
+    serverFactory: frontDoor.serverFactory,
     trustProxy: trustProxySetting(config.trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: 200 },
@@ -67,22 +67,22 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
   acceptJsonBodiesOnly(fastify);
-  // a hook on the /api routes only, attached as each is registered: the redirect pays nothing for it
   fastify.addHook('onRoute', (route) => {
-    if (!route.url?.startsWith('/api/')) return;
+    // a single-segment path Fastify routes itself wins over a slug, as it does in Fastify's router
+    if (slugEnd(route.url) === route.url.length) frontDoor.claimPath(route.url.slice(1));
+    // a hook on the /api routes only, attached as each is registered
+    if (!route.url.startsWith('/api/')) return;
     route.onRequest = [...(route.onRequest ? [route.onRequest].flat() : []), apiRequestHook];
   });
   fastify.addHook('onResponse', (request, reply, done) => {
-    metrics.requestDuration.observe(
-      { route: routeKind(request.url), status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
+    metrics.requestDuration.observe(routeKind(request.url), reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
 
   setUpOpenApi(app);
   serveDashboard(app);
   await app.init();
+  frontDoor.openRedirects(app.get(RedirectHandler).handle);
   return app;
 }
 

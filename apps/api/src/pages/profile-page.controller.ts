@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { AppConfig } from '@app/common';
+import { AppConfig, uuidV7 } from '@app/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { USERNAME_PATTERN } from '../auth/auth.dto.js';
-import { capturedHit } from '../capture/captured-hit.js';
 import { HitCapture } from '../capture/hit-capture.service.js';
+import { rawQuery } from '../http/request-url.js';
 import { ProfileService } from '../profile/profile.service.js';
 import { noticePage, PAGE_HEADERS } from './html.js';
 import { renderProfilePage } from './profile.page.js';
@@ -38,7 +38,9 @@ export class ProfilePageController {
     const { profile, links } = found;
     await reply.send(renderProfilePage({ ...profile, links, pageUrl: `${this.config.publicUrl}/@${profile.username}` }));
     if (request.method === 'GET') {
-      this.capture.capture(capturedHit(request, { kind: 'view', creatorId: profile.creatorId, linkId: null, via: 'direct' }));
+      const at = Date.now();
+      const query = rawQuery(request.url);
+      this.capture.capture(uuidV7(at), at, 'view', profile.creatorId, null, 'direct', request.ip, query, request.headers);
     }
   }
 }

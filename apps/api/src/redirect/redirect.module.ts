@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { LinkCache } from './link-cache.service.js';
-import { RedirectRoutes } from './redirect.routes.js';
+import { RedirectHandler } from './redirect.handler.js';
 
 @Global()
-@Module({ providers: [LinkCache, RedirectRoutes], exports: [LinkCache] })
+@Module({ providers: [LinkCache, RedirectHandler], exports: [LinkCache, RedirectHandler] })
 export class RedirectModule {}
