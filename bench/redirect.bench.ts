@@ -8,6 +8,7 @@ import pg from 'pg';
 import { type BenchResult, progress, progressDone } from './support/bench-result.js';
 import { BROWSER_USER_AGENT, createBenchLink, type LinkFields, LinkRefused } from './support/bench-link.js';
 import { type CorePlan, pinServices, planCores } from './support/cpu-pinning.js';
+import { newestProfile, topFrames } from './support/cpu-profile.js';
 import { BENCH_DATABASE_URL, BENCH_REDIS_URL, freePort, startProcess, stopProcess, waitForHttp } from './support/services.js';
 import { ensureWrk, runWrk, type WrkFigures } from './support/wrk.js';
 
@@ -59,6 +60,12 @@ function describe(figures: WrkFigures): string {
   return `${Math.round(figures.requestsPerSecond).toLocaleString('en-US')} req/s, p50 ${figures.p50.toFixed(2)} ms, p99 ${figures.p99.toFixed(2)} ms`;
 }
 
+/** BENCH_CPU_PROF=dir: the API writes a V8 CPU profile of the whole run there (read it in Chrome's DevTools). */
+function profilingArgs(dir: string): string[] {
+  const exitOnSigterm = fileURLToPath(new URL('./support/exit-on-sigterm.js', import.meta.url));
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', pathToFileURL(exitOnSigterm).href];
+}
+
 /** The bare node:http 302 server, pinned like the API. */
 function startBaseline(port: number, cores: CorePlan): ChildProcess {
   const path = fileURLToPath(new URL('./support/baseline-server.js', import.meta.url));
@@ -73,7 +80,7 @@ function startBaseline(port: number, cores: CorePlan): ChildProcess {
  */
 async function drain(apiUrl: string, queue: Queue, db: pg.Client, linkIds: string[]): Promise<void> {
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-  for (;;) {
+  for (let poll = 0; ; poll++) {
     const metrics = await (await fetch(`${apiUrl}/metrics`)).text();
     const captured = Number(/^linkpulse_hits_captured_total\{kind="click"\} (\d+)/m.exec(metrics)?.[1] ?? 0);
     const counts = await queue.getJobCounts(...QUEUED_STATES);
@@ -109,10 +116,12 @@ export async function runRedirectBench(): Promise<BenchResult[]> {
   const apiPort = await freePort();
   const baseline = startBaseline(baselinePort, cores);
   const profileDir = process.env.BENCH_CPU_PROF;
+  const apiStartedAt = Date.now();
+  let loadStartedAt = apiStartedAt;
   const api = startProcess(
     'api',
     { PORT: String(apiPort), HOST: '127.0.0.1', CLICK_FLOOD_LIMIT: '30' },
-    { cpus: cores.server, nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] },
+    { cpus: cores.server, nodeArgs: profileDir ? profilingArgs(profileDir) : [] },
   );
   const worker = startProcess('worker', {}, { cpus: cores.rest });
   const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -155,6 +164,7 @@ export async function runRedirectBench(): Promise<BenchResult[]> {
         worker.kill('SIGCONT');
       }
     };
+    loadStartedAt = Date.now();
     await round('bare', `http://127.0.0.1:${baselinePort}/x`, WARMUP_S, 'warm-up');
     for (const link of links.values()) await round('api', link.url, WARMUP_S, 'warm-up');
     const rounds: Round[] = [];
@@ -175,7 +185,15 @@ export async function runRedirectBench(): Promise<BenchResult[]> {
     await db.end().catch(() => undefined);
     await Promise.all([stopProcess(api), stopProcess(worker), stopProcess(baseline)]);
     services.restore();
+    if (profileDir) printProfile(profileDir, loadStartedAt - apiStartedAt);
   }
+}
+
+function printProfile(dir: string, startupMs: number): void {
+  const file = newestProfile(dir);
+  if (!file) return console.log(`redirect: no CPU profile was written into ${dir}`);
+  console.log(`redirect: the API's CPU profile (${file}), the functions with the most self time under load:`);
+  for (const line of topFrames(file, 30, startupMs)) console.log(`  ${line}`);
 }
 
 function report(rounds: Round[], kinds: string[], cores: CorePlan, servicesPinned: boolean): BenchResult[] {

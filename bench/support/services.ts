@@ -63,7 +63,7 @@ export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      await fetch(url);
+      await fetch(url, { redirect: 'manual' });
       return;
     } catch {
       if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);

@@ -74,6 +74,10 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
     if (!route.url.startsWith('/api/')) return;
     route.onRequest = [...(route.onRequest ? [route.onRequest].flat() : []), apiRequestHook];
   });
+  fastify.addHook('preClose', (done) => {
+    frontDoor.close();
+    done();
+  });
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.requestDuration.observe(routeKind(request.url), reply.statusCode, reply.elapsedTime / 1000);
     done();

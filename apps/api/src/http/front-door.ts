@@ -31,6 +31,7 @@ export type SlugHandler = (request: IncomingMessage, response: ServerResponse, s
 export class FrontDoor {
   private readonly logger = new Logger('FrontDoor');
   private redirect: SlugHandler | null = null;
+  private closing = false;
   private readonly fastifyPaths = new Set<string>();
 
   /** Fastify's `serverFactory`: the server Fastify would make, with this door in front. */
@@ -52,12 +53,21 @@ export class FrontDoor {
     this.redirect = handler;
   }
 
+  /**
+   * The server is closing (Fastify's preClose): redirects are still answered, with `Connection: close`,
+   * so that busy keep-alive connections end and the server can close (Fastify answers 503 instead).
+   */
+  close(): void {
+    this.closing = true;
+  }
+
   private route(request: IncomingMessage, response: ServerResponse, fastify: RequestListener): void {
     const { method, url = '' } = request;
     if (this.redirect && (method === 'GET' || method === 'HEAD')) {
       const end = slugEnd(url);
       const slug = end === -1 ? '' : url.slice(1, end);
       if (slug && !isReservedSlug(slug) && !this.fastifyPaths.has(slug)) {
+        if (this.closing) response.shouldKeepAlive = false;
         return this.redirectSafely(this.redirect, request, response, slug, end === url.length ? '' : url.slice(end + 1));
       }
     }

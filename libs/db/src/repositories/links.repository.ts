@@ -8,7 +8,14 @@ export type LinkChanges = Partial<
   Pick<Link, 'slug' | 'url' | 'title' | 'onProfile' | 'profilePosition' | 'expiresAt' | 'fallbackUrl' | 'tags' | 'archivedAt'>
 >;
 
-/** What the redirect needs of a link. */
+/**
+ * What the redirect needs of a link, held in the API's memory: the redirect decides from it alone,
+ * with no I/O. A per-link feature adds what it decides from here, prepared when the link is loaded
+ * (conversion tracking a flag; rules compiled to sets, with flags for what they read — country,
+ * device, OS, language — so a plain link pays one null check). The Redis copy is this object as
+ * JSON: a field added later is missing from copies written before, so read it with a default
+ * (docs/benchmarks.md, "The link record").
+ */
 export interface RedirectTarget {
   id: string;
   creatorId: string;
