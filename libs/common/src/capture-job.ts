@@ -37,19 +37,7 @@ export class CaptureBatchBuilder {
     return this.hits.length;
   }
 
-  /** Flat arguments and the request's own header object: the redirect allocates nothing per hit for this. */
-  add(
-    id: string,
-    at: number,
-    kind: HitKind,
-    creatorId: string,
-    linkId: string | null,
-    via: Via,
-    ip: string,
-    query: string,
-    headers: CapturedHeaders,
-    flood: boolean,
-  ): void {
+  add(flood: boolean, ...[id, at, kind, creatorId, linkId, via, ip, query, headers]: CapturedHitArgs): void {
     this.hits.push([
       this.ref(id),
       at,
@@ -86,6 +74,23 @@ export class CaptureBatchBuilder {
   }
 }
 
+/**
+ * A captured hit as arguments: flat values and the request's own header object, so that capturing
+ * a click allocates nothing but its row.
+ */
+export type CapturedHitArgs = [
+  id: string,
+  at: number,
+  kind: HitKind,
+  creatorId: string,
+  linkId: string | null,
+  via: Via,
+  ip: string,
+  /** the raw query, without '?' */
+  query: string,
+  headers: CapturedHeaders,
+];
+
 /** The request headers a hit keeps: node:http's `request.headers` fits as it is. */
 export interface CapturedHeaders {
   'user-agent'?: string;
@@ -119,6 +124,7 @@ export function encodeCaptureBatch(batchId: string, hits: CapturedHit[]): Captur
   const batch = new CaptureBatchBuilder();
   for (const hit of hits) {
     batch.add(
+      hit.flood === true,
       hit.id,
       hit.at,
       hit.kind,
@@ -128,7 +134,6 @@ export function encodeCaptureBatch(batchId: string, hits: CapturedHit[]): Captur
       hit.ip,
       hit.query,
       headersOf(hit),
-      hit.flood === true,
     );
   }
   return batch.toJobData(batchId);

@@ -3,14 +3,12 @@ import {
   AppConfig,
   CAPTURE_JOB,
   CaptureBatchBuilder,
-  type CapturedHeaders,
+  type CapturedHitArgs,
   type CaptureJobData,
   captureJobOptions,
-  type HitKind,
   QueueName,
   RedisService,
   uuidV7,
-  type Via,
 } from '@app/common';
 import { MetricsService } from '../health/metrics.service.js';
 import { ClickFloodDetector, FLOOD_WINDOW_MS } from './click-flood.detector.js';
@@ -63,19 +61,10 @@ export class HitCapture implements OnModuleInit, OnApplicationShutdown {
    * Buffers one hit. `id` and `at` are the caller's (the redirect puts the id in a conversion-tracked
    * Location); `headers` is the request's own header object, `query` its raw query without '?'.
    */
-  capture(
-    id: string,
-    at: number,
-    kind: HitKind,
-    creatorId: string,
-    linkId: string | null,
-    via: Via,
-    ip: string,
-    query: string,
-    headers: CapturedHeaders,
-  ): void {
+  capture(...hit: CapturedHitArgs): void {
+    const [, at, kind, creatorId, linkId, , ip] = hit;
     const flood = this.floods.isFlood(ip, linkId ?? creatorId, at);
-    this.batch.add(id, at, kind, creatorId, linkId, via, ip, query, headers, flood);
+    this.batch.add(flood, ...hit);
     this.metrics.countCaptured(kind, flood);
     if (this.batch.size >= MAX_BATCH) void this.flush();
     else this.flushTimer ??= setTimeout(() => void this.flush(), MAX_DELAY_MS);
