@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { runEnrichBench } from './enrich.bench.js';
+import { runLinkListBench } from './link-list.bench.js';
 import { runDashboardBench } from './dashboard.bench.js';
 import { runPipelineBench } from './pipeline.bench.js';
 import { runQueriesBench } from './queries.bench.js';
@@ -33,6 +34,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
     return [{ bench: 'report', metric: '12-month PDF render (synthetic data)', value, unit }, ...(await runReportYearBench())];
   },
   dashboard: runDashboardBench,
+  'link-list': runLinkListBench,
 };
 
 function machine(): string {

@@ -7,3 +7,4 @@ export * from './hit.types.js';
 export * from './queues.js';
 export * from './redis.service.js';
 export * from './uuid-v7.js';
+export * from './link-list.types.js';

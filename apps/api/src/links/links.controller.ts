@@ -25,7 +25,8 @@ import type { FastifyReply } from 'fastify';
 import { AuthGuard } from '../auth/auth.guard.js';
 import { CreatorId } from '../auth/authenticated-request.js';
 import { QR_CONTENT_TYPES } from './link-qr.js';
-import { CreateLinkDto, LinkDto, LinkListDto, ListLinksQueryDto, QrQueryDto, UpdateLinkDto } from './links.dto.js';
+import { LinkListService } from './link-list.service.js';
+import { CreateLinkDto, LinkDto, LinkListDto, ListedLinkDto, ListLinksQueryDto, QrQueryDto, UpdateLinkDto } from './links.dto.js';
 import { LinksService, type RenderedQr } from './links.service.js';
 
 /** Ids of other creators' links answer 404, as do ids that are not UUIDs. */
@@ -44,13 +45,19 @@ const QR_HEADERS = {
 @UseGuards(AuthGuard)
 @Controller('api/v1/links')
 export class LinksController {
-  constructor(private readonly links: LinksService) {}
+  constructor(
+    private readonly links: LinksService,
+    private readonly linkList: LinkListService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: LinkListDto })
   async list(@CreatorId() creatorId: string, @Query() query: ListLinksQueryDto): Promise<LinkListDto> {
-    const links = await this.links.list(creatorId, query.archived === 'true');
-    return { items: links.map((link) => LinkDto.from(link, this.links.publicUrl)) };
+    const page = await this.linkList.page(creatorId, query);
+    return {
+      items: page.links.map((link) => ListedLinkDto.fromListed(link, this.links.publicUrl)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Post()

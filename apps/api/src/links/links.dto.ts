@@ -2,11 +2,24 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import type { Link } from '@app/db';
 import { Transform } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { MAX_TAGS, MAX_TITLE_LENGTH } from './link-fields.rules.js';
+import {
+  LINK_PAGE_SIZE,
+  LINK_SORTS,
+  LINK_STATUSES,
+  type LinkSort,
+  type LinkStatus,
+  SORT_ORDERS,
+  type SortOrder,
+} from '@app/common';
+import { MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from './link-fields.rules.js';
+import type { ListedLink } from '@app/db';
 import { MAX_URL_LENGTH } from './link-target.rules.js';
 
 /** Room for whitespace around a value that is trimmed and checked precisely by the rules. */
 const RAW_SLACK = 64;
+/** A query parameter of digits read as a number (anything else is left for the validators to refuse). */
+const wholeNumber = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,5}$/.test(value) ? Number(value) : value));
 const defined = (field: string) => ValidateIf((dto: Record<string, unknown>) => dto[field] !== undefined);
 
 export class CreateLinkDto {
@@ -83,10 +96,54 @@ export class UpdateLinkDto extends PartialType(CreateLinkDto) {
 export const NON_NULLABLE_LINK_FIELDS = ['url', 'slug', 'onProfile', 'tags'] as const;
 
 export class ListLinksQueryDto {
-  @ApiPropertyOptional({ enum: ['false', 'true'], default: 'false' })
+  @ApiPropertyOptional({
+    enum: LINK_STATUSES,
+    description: 'active: redirecting now; expired: past its expiry; archived. Default: every link not archived',
+  })
+  @IsOptional()
+  @IsIn(LINK_STATUSES, { message: `status must be one of ${LINK_STATUSES.join(', ')}` })
+  status?: LinkStatus;
+
+  @ApiPropertyOptional({ enum: ['false', 'true'], default: 'false', description: 'older form of status=archived' })
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'archived must be true or false' })
   archived?: 'true' | 'false';
+
+  @ApiPropertyOptional({ description: 'matched anywhere in the slug, title, URL or tags, case-insensitively', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @ApiPropertyOptional({ description: 'only links with this tag', maxLength: MAX_TAG_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_TAG_LENGTH + RAW_SLACK)
+  tag?: string;
+
+  @ApiPropertyOptional({ enum: LINK_SORTS, default: 'created', description: "clicks: the link's clicks over the last 30 days" })
+  @IsOptional()
+  @IsIn(LINK_SORTS, { message: `sort must be one of ${LINK_SORTS.join(', ')}` })
+  sort?: LinkSort;
+
+  @ApiPropertyOptional({ enum: SORT_ORDERS, description: 'default: desc for created and clicks, asc for title' })
+  @IsOptional()
+  @IsIn(SORT_ORDERS, { message: 'order must be asc or desc' })
+  order?: SortOrder;
+
+  @ApiPropertyOptional({ description: 'the nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: LINK_PAGE_SIZE.max, default: LINK_PAGE_SIZE.default })
+  @IsOptional()
+  @wholeNumber()
+  @IsInt({ message: `limit must be a whole number from 1 to ${LINK_PAGE_SIZE.max}` })
+  @Min(1, { message: `limit must be a whole number from 1 to ${LINK_PAGE_SIZE.max}` })
+  @Max(LINK_PAGE_SIZE.max, { message: `limit must be a whole number from 1 to ${LINK_PAGE_SIZE.max}` })
+  limit?: number;
 }
 
 export const QR_SIZE = { min: 64, max: 2048, default: 512 } as const;
@@ -99,7 +156,7 @@ export class QrQueryDto {
     description: 'width and height in pixels',
   })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,5}$/.test(value) ? Number(value) : value))
+  @wholeNumber()
   @IsInt({ message: `size must be a whole number of pixels between ${QR_SIZE.min} and ${QR_SIZE.max}` })
   @Min(QR_SIZE.min, { message: `size must be at least ${QR_SIZE.min}` })
   @Max(QR_SIZE.max, { message: `size must be at most ${QR_SIZE.max}` })
@@ -143,6 +200,16 @@ export class LinkDto {
   }
 }
 
+export class ListedLinkDto extends LinkDto {
+  @ApiProperty({ description: 'clicks over the 30 days up to when the first page was asked' }) clicks30d: number;
+
+  static fromListed(link: ListedLink, publicUrl: string): ListedLinkDto {
+    return { ...LinkDto.from(link, publicUrl), clicks30d: link.clicks30d };
+  }
+}
+
 export class LinkListDto {
-  @ApiProperty({ type: [LinkDto] }) items: LinkDto[];
+  @ApiProperty({ type: [ListedLinkDto] }) items: ListedLinkDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'pass as cursor for the next page; null on the last page' })
+  nextCursor: string | null;
 }

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '../analytics/analytics.module.js';
+import { LinkListService } from './link-list.service.js';
 import { LinksController } from './links.controller.js';
 import { LinksService } from './links.service.js';
 
 @Module({
+  imports: [AnalyticsModule],
   controllers: [LinksController],
-  providers: [LinksService],
+  providers: [LinksService, LinkListService],
 })
 export class LinksModule {}

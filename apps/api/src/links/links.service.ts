@@ -49,10 +49,6 @@ export class LinksService {
     return this.config.publicUrl;
   }
 
-  list(creatorId: string, archived: boolean): Promise<Link[]> {
-    return this.links.list(creatorId, archived);
-  }
-
   async get(creatorId: string, id: string): Promise<Link> {
     return (await this.links.findOwned(creatorId, id)) ?? this.notFound();
   }

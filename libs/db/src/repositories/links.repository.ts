@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, IsNull, Not } from 'typeorm';
+import type { LinkSort, LinkStatus, SortOrder } from '@app/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Link } from '../entities/link.entity.js';
 
 export type NewLink = Omit<Link, 'createdAt' | 'updatedAt' | 'archivedAt'>;
@@ -57,6 +58,43 @@ interface RedirectRow {
   archived: boolean;
 }
 
+export interface LinkPageQuery {
+  creatorId: string;
+  /** unarchived: every link that is not archived (active and expired) */
+  status: LinkStatus | 'unarchived';
+  /** matched anywhere in the slug, title, URL or tags, case-insensitively */
+  search?: string;
+  tag?: string;
+  sort: LinkSort;
+  order: SortOrder;
+  /** the sort key and id of the last link of the previous page */
+  after?: { key: string; id: string };
+  /** the instant expiry is judged at */
+  asOf: number;
+  limit: number;
+}
+
+export interface ListedLink extends Link {
+  clicks30d: number;
+  /** the link's sort key as text, for the next page's cursor */
+  sortKey: string;
+}
+
+/** Each sort's key as SQL over `links l` and the clicks `c`, and the type its cursor value is cast to. */
+const SORT_KEYS: Record<LinkSort, { sql: string; type: string }> = {
+  created: { sql: 'l.created_at', type: 'timestamptz' },
+  clicks: { sql: 'coalesce(c.clicks, 0)', type: 'int' },
+  title: { sql: 'lower(coalesce(l.title, l.slug))', type: 'text' },
+};
+
+/** Each status as SQL over `links l`, judged at the instant `asOf` gives the parameter of. */
+const STATUS_SQL: Record<LinkPageQuery['status'], (asOf: () => string) => string> = {
+  unarchived: () => 'l.archived_at IS NULL',
+  active: (asOf) => `l.archived_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > ${asOf()})`,
+  expired: (asOf) => `l.archived_at IS NULL AND l.expires_at <= ${asOf()}`,
+  archived: () => 'l.archived_at IS NOT NULL',
+};
+
 const UUID = /^[0-9a-f-]{36}$/i;
 
 /**
@@ -67,11 +105,39 @@ const UUID = /^[0-9a-f-]{36}$/i;
 export class LinksRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  list(creatorId: string, archived: boolean): Promise<Link[]> {
-    return this.db.getRepository(Link).find({
-      where: { creatorId, archivedAt: archived ? Not(IsNull()) : IsNull() },
-      order: { createdAt: 'DESC', id: 'DESC' },
-    });
+  /**
+   * One page of the creator's links that match the query, in its order, each with its clicks from
+   * `clicks` (link ids and counts; links absent from it have none). Ties are broken by id.
+   */
+  async page(query: LinkPageQuery, clicks: Map<string, number>): Promise<ListedLink[]> {
+    const params: unknown[] = [query.creatorId, [...clicks.keys()], [...clicks.values()]];
+    const param = (value: unknown): string => `$${params.push(value)}`;
+    const key = SORT_KEYS[query.sort];
+    const where = ['l.creator_id = $1', STATUS_SQL[query.status](() => param(new Date(query.asOf)))];
+    if (query.search) {
+      const pattern = param(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(
+        `(l.slug ILIKE ${pattern} OR l.title ILIKE ${pattern} OR l.url ILIKE ${pattern} OR array_to_string(l.tags, ' ') ILIKE ${pattern})`,
+      );
+    }
+    if (query.tag) where.push(`${param(query.tag)} = ANY(l.tags)`);
+    const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+    if (query.after) {
+      const comparison = query.order === 'asc' ? '>' : '<';
+      where.push(`(${key.sql}, l.id) ${comparison} (${param(query.after.key)}::${key.type}, ${param(query.after.id)}::uuid)`);
+    }
+    return this.db.query(
+      `SELECT l.id, l.creator_id AS "creatorId", l.slug, l.url, l.title, l.on_profile AS "onProfile",
+              l.profile_position AS "profilePosition", l.expires_at AS "expiresAt", l.fallback_url AS "fallbackUrl",
+              l.tags, l.archived_at AS "archivedAt", l.created_at AS "createdAt", l.updated_at AS "updatedAt",
+              coalesce(c.clicks, 0)::int AS "clicks30d", (${key.sql})::text AS "sortKey"
+         FROM links l
+         LEFT JOIN unnest($2::uuid[], $3::int[]) AS c (link_id, clicks) ON c.link_id = l.id
+        WHERE ${where.join(' AND ')}
+        ORDER BY ${key.sql} ${direction}, l.id ${direction}
+        LIMIT ${param(query.limit)}`,
+      params,
+    );
   }
 
   /** The creator's link; with `forUpdate`, locked until the transaction ends. */

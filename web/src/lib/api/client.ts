@@ -12,7 +12,10 @@ import type {
   Items,
   Link,
   LinkInput,
+  LinkListQuery,
+  LinkPage,
   LinkPatch,
+  ListedLink,
   Me,
   OverviewResponse,
   Profile,
@@ -24,7 +27,7 @@ import type {
   TimeseriesInterval,
   TimeseriesResponse,
 } from './types';
-import { FILTER_DIMENSIONS } from './types';
+import { FILTER_DIMENSIONS, LINK_PAGE_SIZE } from './types';
 
 export const API_BASE = '/api/v1';
 
@@ -176,8 +179,19 @@ export const api = {
     delete: (password: string) => request<void>('DELETE', '/me', { body: { password }, redirectOn401: false }),
   },
   links: {
-    list: (archived: boolean, o: Signal = {}) =>
-      request<Items<Link>>('GET', '/links', { ...o, query: { archived } }),
+    list: (query: LinkListQuery, o: Signal = {}) =>
+      request<LinkPage>('GET', '/links', { ...o, query: { ...query } }),
+    /** Every link that is not archived, newest first, page after page (for pickers and the profile editor). */
+    all: async (o: Signal = {}): Promise<Items<ListedLink>> => {
+      const items: ListedLink[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.links.list({ limit: LINK_PAGE_SIZE.max, cursor }, o);
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return { items };
+    },
     get: (id: string, o: Signal = {}) => request<Link>('GET', `/links/${encodeURIComponent(id)}`, o),
     create: (input: LinkInput) => request<Link>('POST', '/links', { body: input }),
     update: (id: string, patch: LinkPatch) =>

@@ -5,6 +5,8 @@
  */
 
 export * from '../../../../libs/common/src/analytics.types.ts';
+export * from '../../../../libs/common/src/link-list.types.ts';
+import type { LinkSort, LinkStatus, SortOrder } from '../../../../libs/common/src/link-list.types.ts';
 // ---------------------------------------------------------------------------------------------
 // Account, links, profile, tokens, reports
 
@@ -30,6 +32,27 @@ export interface Link {
   updatedAt: string;
   /** e.g. http://localhost:3000/abc1234 */
   shortUrl: string;
+}
+
+/** A link as the list gives it: with its clicks over the 30 days up to the first page */
+export interface ListedLink extends Link {
+  clicks30d: number;
+}
+
+export interface LinkPage {
+  items: ListedLink[];
+  /** null on the last page */
+  nextCursor: string | null;
+}
+
+export interface LinkListQuery {
+  status?: LinkStatus;
+  search?: string;
+  tag?: string;
+  sort?: LinkSort;
+  order?: SortOrder;
+  cursor?: string;
+  limit?: number;
 }
 
 export interface LinkInput {
