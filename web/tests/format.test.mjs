@@ -41,7 +41,10 @@ test('start of day is exact in every kind of zone', () => {
 test('wall times in a DST gap or overlap resolve predictably', () => {
   assert.equal(iso(time.zonedToUtc(2026, 3, 29, 2, 30, 'Europe/Berlin')), '2026-03-29T01:30:00.000Z'); // after the gap
   assert.equal(iso(time.zonedToUtc(2026, 10, 25, 2, 30, 'Europe/Berlin')), '2026-10-25T00:30:00.000Z'); // first 02:30
-  assert.equal(time.fromDateTimeLocal(time.toDateTimeLocal(Date.parse('2026-07-01T10:15:00Z'), 'America/New_York'), 'America/New_York'), Date.parse('2026-07-01T10:15:00Z'));
+  assert.equal(
+    time.fromDateTimeLocal(time.toDateTimeLocal(Date.parse('2026-07-01T10:15:00Z'), 'America/New_York'), 'America/New_York'),
+    Date.parse('2026-07-01T10:15:00Z'),
+  );
 });
 
 test('presets are calendar days in the zone, ending now', () => {

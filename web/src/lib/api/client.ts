@@ -174,13 +174,11 @@ export const api = {
   me: {
     /** redirectOn401 off: the boot check decides itself where an anonymous visitor goes */
     get: (o: Signal = {}) => request<Me>('GET', '/me', { ...o, redirectOn401: false }),
-    update: (patch: Partial<Pick<Me, 'timezone' | 'email' | 'username'>>) =>
-      request<Me>('PATCH', '/me', { body: patch }),
+    update: (patch: Partial<Pick<Me, 'timezone' | 'email' | 'username'>>) => request<Me>('PATCH', '/me', { body: patch }),
     delete: (password: string) => request<void>('DELETE', '/me', { body: { password }, redirectOn401: false }),
   },
   links: {
-    list: (query: LinkListQuery, o: Signal = {}) =>
-      request<LinkPage>('GET', '/links', { ...o, query: { ...query } }),
+    list: (query: LinkListQuery, o: Signal = {}) => request<LinkPage>('GET', '/links', { ...o, query: { ...query } }),
     /** Every link that is not archived, newest first, page after page (for pickers and the profile editor). */
     all: async (o: Signal = {}): Promise<Items<ListedLink>> => {
       const items: ListedLink[] = [];
@@ -194,8 +192,7 @@ export const api = {
     },
     get: (id: string, o: Signal = {}) => request<Link>('GET', `/links/${encodeURIComponent(id)}`, o),
     create: (input: LinkInput) => request<Link>('POST', '/links', { body: input }),
-    update: (id: string, patch: LinkPatch) =>
-      request<Link>('PATCH', `/links/${encodeURIComponent(id)}`, { body: patch }),
+    update: (id: string, patch: LinkPatch) => request<Link>('PATCH', `/links/${encodeURIComponent(id)}`, { body: patch }),
     delete: (id: string) => request<void>('DELETE', `/links/${encodeURIComponent(id)}`),
     qrUrl: (id: string, format: 'svg' | 'png', download = false) =>
       `${API_BASE}/links/${encodeURIComponent(id)}/qr.${format}${download ? '?download=1' : ''}`,
@@ -235,8 +232,7 @@ export const api = {
   },
   schedules: {
     list: (o: Signal = {}) => request<Items<ReportSchedule>>('GET', '/report-schedules', o),
-    create: (input: ReportScheduleInput) =>
-      request<ReportSchedule>('POST', '/report-schedules', { body: input }),
+    create: (input: ReportScheduleInput) => request<ReportSchedule>('POST', '/report-schedules', { body: input }),
     delete: (id: string) => request<void>('DELETE', `/report-schedules/${encodeURIComponent(id)}`),
   },
 };

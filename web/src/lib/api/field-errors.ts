@@ -14,7 +14,10 @@ const REWORDED: [RegExp, (match: RegExpMatchArray) => string][] = [
   [/^This username is taken$/, () => 'This username is already taken. Try another.'],
   [/^An account with this email exists$/, () => 'An account with this email already exists. Log in instead?'],
   [/^\w+ must be an absolute (?:http or https|https) URL.*$/, () => 'Use a full web address, such as https://example.com/page.'],
-  [/^\w+ must be an (?:http or https|https) URL, not (.*)$/, (m) => `Only web addresses (https://…) can be used, not ${m[1]} links.`],
+  [
+    /^\w+ must be an (?:http or https|https) URL, not (.*)$/,
+    (m) => `Only web addresses (https://…) can be used, not ${m[1]} links.`,
+  ],
   [/^\w+ must not contain a user name or password$/, () => 'Remove the user name and password from the address.'],
   [/^expiresAt must be in the future$/, () => 'Pick a moment in the future.'],
 ];

@@ -63,14 +63,7 @@ export function tzOffsetMs(ms: number, tz: string): number {
  * DST jump (e.g. midnight in America/Santiago on its spring day) resolves to the first instant
  * after the gap; a repeated time resolves to its first occurrence.
  */
-export function zonedToUtc(
-  year: number,
-  month: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-  tz: string,
-): number {
+export function zonedToUtc(year: number, month: number, day: number, hour = 0, minute = 0, tz: string): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   const off1 = tzOffsetMs(wall, tz);
   const guess1 = wall - off1;
