@@ -258,4 +258,25 @@ describe('the everyday dashboard', () => {
     expect(await refused.locator('.live .status').getAttribute('class')).toMatch(/\boffline\b/);
     expect(await refused.locator('.live .status').getAttribute('title')).toBe('Live updates unavailable');
   }, 60_000);
+
+  it('Chart: the day still being counted is drawn partial, and the legend says so', async () => {
+    const creator = await apiCreator(suite.stack.base);
+    const link = await createLink(creator, { url: 'https://shop.example.com/partial' });
+    await click(suite.stack.base, link.slug, IG);
+    const { page } = await suite.signedIn(creator);
+    await page.goto(`${suite.stack.base}/app/?range=30d`);
+    await settled(page);
+    const chart = page.locator('.chart[role="img"]');
+    const today = new Date().toLocaleDateString('sv', { timeZone: 'Europe/Berlin' });
+    const partial = await chart.getAttribute('data-partial-bucket');
+    expect(new Date(partial!).toLocaleString('sv', { timeZone: 'Europe/Berlin' })).toBe(`${today} 00:00:00`);
+    expect(await textOf(page.locator('.partial-key'))).toBe('So far (not over yet)');
+    expect(await chart.getAttribute('aria-label')).toContain('The last day is not over yet');
+
+    // a custom range of whole days that are over has no partial bucket
+    await page.goto(`${suite.stack.base}/app/?range=custom&from=2026-01-05&to=2026-01-11`);
+    await settled(page);
+    expect(await chart.getAttribute('data-partial-bucket')).toBeNull();
+    expect(await page.locator('.partial-key').count()).toBe(0);
+  }, 60_000);
 });

@@ -8,3 +8,4 @@ export * from './queues.js';
 export * from './redis.service.js';
 export * from './uuid-v7.js';
 export * from './link-list.types.js';
+export * from './partial-bucket.js';

@@ -57,7 +57,7 @@ function blocks(data: ReportData): Block[] {
   return [
     headerBlock(data, compared),
     headlineBlock(data.overview),
-    timeseriesBlock(data.timeseries, data.range, compared),
+    timeseriesBlock(data.timeseries, data.range, compared, data.generatedAt),
     // a one-link report's top-links list would be that link alone
     ...(data.link ? [] : [barListBlock({ title: 'Top links', breakdown: data.topLinks, label: linkLabel, maxRows: 10 })]),
     columns(

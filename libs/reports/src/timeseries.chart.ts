@@ -1,4 +1,4 @@
-import type { TimeseriesResponse } from '@app/common';
+import { partialBucketIndex, type TimeseriesResponse } from '@app/common';
 import { type Block, drawEmptyState, drawSectionTitle, SECTION_TITLE_HEIGHT } from './report.layout.js';
 import { niceScale } from './nice-scale.js';
 import { formatCount } from './number.format.js';
@@ -20,9 +20,22 @@ interface Plot {
   height: number;
 }
 
-/** Clicks per bucket: the period as a solid line over a filled area, the previous period dashed. */
-export function timeseriesBlock(series: TimeseriesResponse, period: Period, compared: Period): Block {
+const PARTIAL_COLOR = '#A5A6F0';
+
+/**
+ * Clicks per bucket: the period as a solid line over a filled area, the previous period dashed.
+ * A last bucket still being counted when the report was made (today, this month) is drawn as the
+ * dashboard draws it: a muted dashed segment, outside the filled area, so it never reads as a drop.
+ */
+export function timeseriesBlock(series: TimeseriesResponse, period: Period, compared: Period, madeAt: Date): Block {
   const current = series.points.map((p) => p.clicks);
+  const partial = partialBucketIndex(
+    series.points.map((p) => Date.parse(p.t)),
+    series.interval,
+    Date.parse(period.to),
+    madeAt.getTime(),
+  );
+  const whole = partial === null || partial === 0 ? current : current.slice(0, partial);
   const previous = series.previous?.slice(0, current.length).map((p) => p.clicks);
   const empty = current.every((c) => c === 0);
   return {
@@ -39,8 +52,9 @@ export function timeseriesBlock(series: TimeseriesResponse, period: Period, comp
       const scale = niceScale(Math.max(...current, ...(previous ?? [])));
       drawGrid(doc, plot, scale.ticks, scale.max);
       if (previous) drawLine(doc, plot, previous, scale.max, current.length, { color: PREVIOUS_COLOR, dashed: true });
-      drawArea(doc, plot, current, scale.max);
-      drawLine(doc, plot, current, scale.max, current.length, { color: COLORS.brand, dashed: false });
+      drawArea(doc, plot, whole, scale.max, current.length);
+      drawLine(doc, plot, whole, scale.max, current.length, { color: COLORS.brand, dashed: false });
+      if (partial !== null && partial > 0) drawPartial(doc, plot, current, partial, scale.max);
       drawDateLabels(doc, plot, series, period.tz);
     },
   };
@@ -119,13 +133,24 @@ function drawLine(
   doc.restore();
 }
 
-function drawArea(doc: PDFKit.PDFDocument, plot: Plot, values: number[], max: number): void {
+/** The segment into the bucket still being counted: dashed, muted, with an open dot at its end. */
+function drawPartial(doc: PDFKit.PDFDocument, plot: Plot, values: number[], index: number, max: number): void {
+  const count = values.length;
+  const [x0, y0] = [xAt(plot, index - 1, count), yAt(plot, values[index - 1], max)];
+  const [x1, y1] = [xAt(plot, index, count), yAt(plot, values[index], max)];
+  doc.save();
+  doc.dash(2.5, { space: 2.5 }).moveTo(x0, y0).lineTo(x1, y1).lineWidth(1.4).lineCap('round').strokeColor(PARTIAL_COLOR).stroke();
+  doc.undash().circle(x1, y1, 2).lineWidth(1).fillAndStroke('#FFFFFF', PARTIAL_COLOR);
+  doc.restore();
+}
+
+function drawArea(doc: PDFKit.PDFDocument, plot: Plot, values: number[], max: number, count: number): void {
   if (values.length < 2) return;
   const baseline = plot.top + plot.height;
   doc.save();
-  tracePath(doc, plot, values, max, values.length);
+  tracePath(doc, plot, values, max, count);
   doc
-    .lineTo(xAt(plot, values.length - 1, values.length), baseline)
+    .lineTo(xAt(plot, values.length - 1, count), baseline)
     .lineTo(plot.left, baseline)
     .closePath()
     .fillOpacity(0.12)
