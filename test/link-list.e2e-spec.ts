@@ -15,6 +15,7 @@ interface Listed {
   id: string;
   slug: string;
   title: string | null;
+  shortUrl: string;
   clicks30d: number;
   tags: string[];
   archived: boolean;
@@ -216,5 +217,46 @@ describe('GET /links: the link list', () => {
     const borrowed = await bob.client.get(`${LINKS}?sort=clicks&cursor=${cursor}`);
     expect(borrowed.status).toBe(200);
     expect(borrowed.body.items.every((item: Listed) => item.id === bobs.id)).toBe(true);
+  });
+
+  it('exports every link as CSV, archived ones too, in the plain import format first, formulas defused', async () => {
+    const creator = await newCreator(api.url);
+    const slug = `exp${Date.now() % 1e7}`;
+    const first = await create(creator.client, {
+      url: 'https://example.com/a?x=1,2',
+      slug,
+      title: '=HYPERLINK("evil")',
+      tags: ['b', 'a'],
+    });
+    const second = await create(creator.client, { url: 'https://example.com/b', slug: `${slug}b` });
+    expect((await creator.client.patch(`${LINKS}/${second.id}`, { archived: true })).status).toBe(200);
+    await store.store(
+      randomHits({
+        creatorId: creator.id,
+        links: [first.id],
+        from: Date.now() - 3_600_000,
+        to: Date.now() - 1000,
+        count: 40,
+        random: seededRandom(9),
+      }),
+    );
+    const clicks = (await creator.client.get(LINKS)).body.items.find((item: Listed) => item.id === first.id).clicks30d;
+    expect(clicks).toBeGreaterThan(0);
+
+    const reply = await creator.client.get(`${LINKS}/export.csv`);
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(reply.headers.get('content-disposition')).toBe('attachment; filename="links.csv"');
+    const lines = reply.text.split('\r\n');
+    expect(lines[0]).toBe('url,slug,title,tags,short_url,created_at,expires_at,archived,clicks_30d');
+    expect(lines).toHaveLength(4);
+    const shortUrl = (s: string) => `${first.shortUrl.slice(0, -first.slug.length)}${s}`;
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^"https://example.com/a\\?x=1,2",${slug},"'=HYPERLINK\\(""evil""\\)","b,a",${shortUrl(slug)},[0-9T:.Z-]+,,false,${clicks}$`,
+      ),
+    );
+    expect(lines[2]).toMatch(new RegExp(`^https://example.com/b,${slug}b,,,${shortUrl(`${slug}b`)},[0-9T:.Z-]+,,true,0$`));
+    expect(lines[3]).toBe('');
   });
 });

@@ -408,6 +408,7 @@ describe('links API', () => {
       expect(Object.keys(paths['/api/v1/links/{id}']).sort()).toEqual(['delete', 'get', 'patch']);
       expect(Object.keys(paths['/api/v1/links/{id}/qr.svg'])).toEqual(['get']);
       expect(Object.keys(paths['/api/v1/links/{id}/qr.png'])).toEqual(['get']);
+      expect(Object.keys(paths['/api/v1/links/export.csv'])).toEqual(['get']);
       expect(Object.keys(paths['/api/v1/profile']).sort()).toEqual(['get', 'put']);
       expect(Object.keys(paths).filter((path) => path.includes('@'))).toEqual([]);
     });

@@ -145,6 +145,7 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/tokens': { own: () => ({ path: '/api/v1/tokens' }) },
   'DELETE /api/v1/tokens/{id}': { foreign: (ctx) => ({ path: `/api/v1/tokens/${ctx.a.tokenId}` }) },
   'GET /api/v1/links': { own: () => ({ path: '/api/v1/links?archived=false' }) },
+  'GET /api/v1/links/export.csv': { own: () => ({ path: '/api/v1/links/export.csv' }) },
   'POST /api/v1/links': { own: () => ({ path: '/api/v1/links', body: { url: 'https://b.example.com/another' } }) },
   'GET /api/v1/links/{id}': { foreign: (ctx) => ({ path: `/api/v1/links/${ctx.a.link.id}` }) },
   'PATCH /api/v1/links/{id}': {

@@ -49,11 +49,14 @@ const FREE_TEXT = new Set([
   'os',
 ]);
 
+/** Text a spreadsheet would run as a formula (a leading = + - @) gets a leading quote. */
+export const spreadsheetSafe = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
 /** One RFC 4180 field: quoted when it holds a comma, quote or line break, quotes doubled. */
 export function csvField(value: unknown, column = ''): string {
   if (value === null || value === undefined) return '';
   let text = value instanceof Date ? value.toISOString() : String(value);
-  if (FREE_TEXT.has(column) && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (FREE_TEXT.has(column)) text = spreadsheetSafe(text);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

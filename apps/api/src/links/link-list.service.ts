@@ -41,7 +41,7 @@ export class LinkListService {
       asOf,
       limit: limit + 1,
     };
-    const window = [Math.floor(asOf / DAY) * DAY - (LINK_CLICKS_WINDOW_DAYS - 1) * DAY, asOf] as const;
+    const window = this.window(asOf);
     // sorting by clicks needs every link's; otherwise the page's are enough (and far cheaper)
     const rows =
       sort === 'clicks'
@@ -54,6 +54,34 @@ export class LinkListService {
       nextCursor:
         rows.length > limit ? encodeCursor({ sort, order, key: last.sortKey, id: last.id, asOf } satisfies LinkListCursor) : null,
     };
+  }
+
+  /**
+   * Every link of the creator (archived ones too), oldest first, a page at a time, each with its
+   * 30-day clicks: what `links/export.csv` writes.
+   */
+  async *everyLink(creatorId: string, now = Date.now()): AsyncGenerator<ListedLink[]> {
+    const pageQuery: LinkPageQuery = {
+      creatorId,
+      status: 'any',
+      sort: 'created',
+      order: 'asc',
+      asOf: now,
+      limit: LINK_PAGE_SIZE.max,
+    };
+    const window = this.window(now);
+    for (;;) {
+      const rows = await this.withClicks(await this.links.page(pageQuery, new Map()), creatorId, window);
+      if (rows.length > 0) yield rows;
+      if (rows.length < LINK_PAGE_SIZE.max) return;
+      const last = rows[rows.length - 1];
+      pageQuery.after = { key: last.sortKey, id: last.id };
+    }
+  }
+
+  /** Today (UTC) up to `asOf` and the 29 days before. */
+  private window(asOf: number): readonly [number, number] {
+    return [Math.floor(asOf / DAY) * DAY - (LINK_CLICKS_WINDOW_DAYS - 1) * DAY, asOf];
   }
 
   private async withClicks(rows: ListedLink[], creatorId: string, [from, to]: readonly [number, number]): Promise<ListedLink[]> {

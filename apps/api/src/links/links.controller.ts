@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import {
   Body,
   Controller,
@@ -25,6 +26,7 @@ import type { FastifyReply } from 'fastify';
 import { AuthGuard } from '../auth/auth.guard.js';
 import { CreatorId } from '../auth/authenticated-request.js';
 import { QR_CONTENT_TYPES } from './link-qr.js';
+import { linkCsvHeader, linkCsvLine } from './link-export.js';
 import { LinkListService } from './link-list.service.js';
 import { CreateLinkDto, LinkDto, LinkListDto, ListedLinkDto, ListLinksQueryDto, QrQueryDto, UpdateLinkDto } from './links.dto.js';
 import { LinksService, type RenderedQr } from './links.service.js';
@@ -58,6 +60,26 @@ export class LinksController {
       items: page.links.map((link) => ListedLinkDto.fromListed(link, this.links.publicUrl)),
       nextCursor: page.nextCursor,
     };
+  }
+
+  @Get('export.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description:
+      'every link (archived too) as CSV: url, slug, title, tags, short_url, created_at, expires_at, archived, clicks_30d',
+  })
+  async exportCsv(@CreatorId() creatorId: string, @Res() reply: FastifyReply): Promise<void> {
+    const publicUrl = this.links.publicUrl;
+    const pages = this.linkList.everyLink(creatorId);
+    async function* lines(): AsyncGenerator<string> {
+      yield linkCsvHeader();
+      for await (const page of pages) yield page.map((link) => linkCsvLine(link, publicUrl)).join('');
+    }
+    await reply
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header('Content-Disposition', 'attachment; filename="links.csv"')
+      .header('Cache-Control', 'no-store')
+      .send(Readable.from(lines()));
   }
 
   @Post()

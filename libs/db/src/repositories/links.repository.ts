@@ -60,8 +60,8 @@ interface RedirectRow {
 
 export interface LinkPageQuery {
   creatorId: string;
-  /** unarchived: every link that is not archived (active and expired) */
-  status: LinkStatus | 'unarchived';
+  /** unarchived: every link that is not archived (active and expired); any: every link */
+  status: LinkStatus | 'unarchived' | 'any';
   /** matched anywhere in the slug, title, URL or tags, case-insensitively */
   search?: string;
   tag?: string;
@@ -90,6 +90,7 @@ const SORT_KEYS: Record<LinkSort, { sql: string; type: string }> = {
 /** Each status as SQL over `links l`, judged at the instant `asOf` gives the parameter of. */
 const STATUS_SQL: Record<LinkPageQuery['status'], (asOf: () => string) => string> = {
   unarchived: () => 'l.archived_at IS NULL',
+  any: () => 'TRUE',
   active: (asOf) => `l.archived_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > ${asOf()})`,
   expired: (asOf) => `l.archived_at IS NULL AND l.expires_at <= ${asOf()}`,
   archived: () => 'l.archived_at IS NOT NULL',
