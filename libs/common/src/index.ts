@@ -9,3 +9,4 @@ export * from './redis.service.js';
 export * from './uuid-v7.js';
 export * from './link-list.types.js';
 export * from './partial-bucket.js';
+export * from './display.labels.js';

@@ -1,26 +1,7 @@
-import type { BreakdownRow } from '@app/common';
+import { type BreakdownRow, SOURCE_NAMES } from '@app/common';
 import { printable } from './report.fonts.js';
 
-const SOURCES: Record<string, string> = {
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
-  x: 'X (Twitter)',
-  youtube: 'YouTube',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  snapchat: 'Snapchat',
-  pinterest: 'Pinterest',
-  threads: 'Threads',
-  reddit: 'Reddit',
-  whatsapp: 'WhatsApp',
-  telegram: 'Telegram',
-  google: 'Google',
-  bing: 'Bing',
-  email: 'Email',
-  profile: 'Link-in-bio page',
-  direct: 'Direct',
-  other: 'Other websites',
-};
+const SOURCES: Record<string, string> = SOURCE_NAMES;
 
 // "Other" alone would read like the list's own "Other (n more)" row
 const DEVICES: Record<string, string> = { other: 'Other devices' };

@@ -1,6 +1,6 @@
 import type { OverviewResponse } from '@app/common';
 import type { Block } from './report.layout.js';
-import { type ChangeLabel, describeChange, formatCount, formatPercent } from './number.format.js';
+import { type ChangeLabel, describeChange, describePointsChange, formatCount, formatPercent } from './number.format.js';
 import { drawText, textWidth } from './report.text.js';
 import { COLORS, trendColor } from './report.theme.js';
 
@@ -49,7 +49,7 @@ function headlines(o: OverviewResponse): Headline[] {
       label: 'CTR',
       value: rate(o.ctr.value),
       previous: o.ctr.previous === undefined ? null : rate(o.ctr.previous),
-      change: describeChange(o.ctr.value, o.ctr.previous),
+      change: describePointsChange(o.ctr.value, o.ctr.previous),
       judged: true,
     },
     count('Bot hits filtered', o.botHits, false),

@@ -1,3 +1,5 @@
+import { pointsChange } from '@app/common';
+
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const ONE_DECIMAL = new Intl.NumberFormat('en-US', {
   minimumFractionDigits: 1,
@@ -34,6 +36,14 @@ export function describeChange(current: number | null, previous: number | null |
   const change = (current - previous) / previous;
   if (change === 0) return flat();
   return change > 0 ? { trend: 'up', text: `▲ ${formatPercent(change)}` } : { trend: 'down', text: `▼ ${formatPercent(change)}` };
+}
+
+/** A rate's change as the dashboard tells it: in percentage points ("▲ 1.2 pts"), never as a relative change. */
+export function describePointsChange(current: number | null, previous: number | null | undefined): ChangeLabel | null {
+  const change = pointsChange(current, previous, 'en-US');
+  if (!change) return null;
+  if (change.direction === 'flat') return flat();
+  return { trend: change.direction, text: `${change.direction === 'up' ? '▲' : '▼'} ${change.text.slice(1)}` };
 }
 
 function flat(): ChangeLabel {

@@ -34,7 +34,7 @@ describe('renderReport, a month of traffic', () => {
     expect(text).toContain('Clicks\n1,250\n▲ 25.0%\nPrevious: 1,000');
     expect(text).toContain('Profile views\n4,000\n▼ 20.0%\nPrevious: 5,000');
     expect(text).toContain('Unique visitors\n2,345\nnew\nPrevious: 0');
-    expect(text).toContain('CTR\n15.0%\n▲ 50.0%\nPrevious: 10.0%');
+    expect(text).toContain('CTR\n15.0%\n▲ 5 pts\nPrevious: 10.0%');
     expect(text).toContain('Bot hits filtered\n321\n▲ 7.0%\nPrevious: 300');
   });
 
@@ -54,7 +54,7 @@ describe('renderReport, a month of traffic', () => {
 
   it('names sources, devices and countries', () => {
     expect(text).toContain('Instagram 700 56.0% ▲ 40.0%');
-    expect(text).toContain('Link-in-bio page 100 8.0% no change');
+    expect(text).toContain('Your profile page 100 8.0% no change');
     expect(text).toContain('Mobile 1,000 80.0% ▲ 25.0%');
     expect(text).toContain('Germany 600 48.0% ▲ 20.0%');
     expect(text).toContain('United States 100 8.0% ▲ 100%');

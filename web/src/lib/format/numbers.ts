@@ -1,4 +1,6 @@
 /** How numbers read on screen. Counts are shown exactly (with grouping) — trust over brevity. */
+import { pointsChange } from '../../../../libs/common/src/display.labels.ts';
+
 const locale = typeof navigator !== 'undefined' ? navigator.language : 'en';
 
 const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
@@ -63,15 +65,13 @@ export function formatChange(
 /** change of a ratio (CTR) in percentage points, which reads better than a relative change */
 export function formatPointsChange(value: number | null | undefined, previous: number | null | undefined): FormattedChange {
   if (previous === undefined) return { direction: 'none', text: '', description: 'No comparison' };
-  if (value === null || value === undefined || previous === null) {
-    return { direction: 'none', text: '', description: `Previous period: ${formatRatio(previous)}` };
-  }
-  const diff = (value - previous) * 100;
-  const dir: ChangeDirection = diff > 0.05 ? 'up' : diff < -0.05 ? 'down' : 'flat';
-  const abs = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Math.abs(diff));
+  const change = pointsChange(value, previous, locale);
+  if (!change) return { direction: 'none', text: '', description: `Previous period: ${formatRatio(previous)}` };
+  const said =
+    change.direction === 'flat' ? 'No change' : `${change.direction === 'up' ? 'Up' : 'Down'} ${change.amount} percentage points`;
   return {
-    direction: dir,
-    text: dir === 'flat' ? '0 pts' : `${dir === 'up' ? '+' : '−'}${abs} pts`,
-    description: `${dir === 'flat' ? 'No change' : `${dir === 'up' ? 'Up' : 'Down'} ${abs} percentage points`} from ${formatRatio(previous)} in the previous period`,
+    direction: change.direction,
+    text: change.text,
+    description: `${said} from ${formatRatio(previous)} in the previous period`,
   };
 }

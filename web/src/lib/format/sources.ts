@@ -3,6 +3,7 @@
  * 'google', 'profile', 'qr', 'direct', 'other', …) with a display name, a brand colour and, where
  * Simple Icons has one, the brand's mark. Unknown keys still get a name and a coloured initial.
  */
+import { SOURCE_NAMES } from '../../../../libs/common/src/display.labels.ts';
 import {
   siBluesky,
   siDiscord,
@@ -106,12 +107,12 @@ export const PLATFORMS: Record<string, Platform> = {
   naver: brand(siNaver),
   gmail: brand(siGmail),
   slack: { name: 'Slack', color: '#4A154B' },
-  email: { name: 'Email', color: '#64748b', icon: 'email' },
+  email: { name: SOURCE_NAMES.email, color: '#64748b', icon: 'email' },
   newsletter: { name: 'Newsletter', color: '#64748b', icon: 'email' },
-  profile: { name: 'Your profile page', color: 'var(--accent)', icon: 'profile' },
-  qr: { name: 'QR code', color: 'var(--text-2)', icon: 'qr' },
-  direct: { name: 'Direct', color: 'var(--text-3)', icon: 'direct' },
-  other: { name: 'Other websites', color: 'var(--text-3)', icon: 'other' },
+  profile: { name: SOURCE_NAMES.profile, color: 'var(--accent)', icon: 'profile' },
+  qr: { name: SOURCE_NAMES.qr, color: 'var(--text-2)', icon: 'qr' },
+  direct: { name: SOURCE_NAMES.direct, color: 'var(--text-3)', icon: 'direct' },
+  other: { name: SOURCE_NAMES.other, color: 'var(--text-3)', icon: 'other' },
 };
 
 const ALIASES: Record<string, string> = {

@@ -1,0 +1,47 @@
+/**
+ * Words and rules the dashboard and the PDF report both show, defined once so the two never
+ * disagree for the same range (issue #14): source names, and how a change of CTR is told.
+ */
+
+/** Names of the sources both show by key; the dashboard adds brand marks, the PDF prints the name. */
+export const SOURCE_NAMES = {
+  instagram: 'Instagram',
+  tiktok: 'TikTok',
+  x: 'X (Twitter)',
+  youtube: 'YouTube',
+  facebook: 'Facebook',
+  linkedin: 'LinkedIn',
+  snapchat: 'Snapchat',
+  pinterest: 'Pinterest',
+  threads: 'Threads',
+  reddit: 'Reddit',
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  google: 'Google',
+  bing: 'Bing',
+  email: 'Email',
+  profile: 'Your profile page',
+  qr: 'QR code',
+  direct: 'Direct',
+  other: 'Other websites',
+} as const satisfies Record<string, string>;
+
+/** Under this many points a CTR counts as unchanged (rounding to one decimal would print 0.0). */
+const FLAT_POINTS = 0.05;
+
+/**
+ * A change of a rate (CTR) in percentage points, never as a relative change: 4.0% → 5.0% is
+ * "+1 pt", not "+25%". Null without a previous value to compare with.
+ */
+export function pointsChange(
+  value: number | null | undefined,
+  previous: number | null | undefined,
+  locale: string,
+): { direction: 'up' | 'down' | 'flat'; text: string; amount: string } | null {
+  if (value === null || value === undefined || previous === null || previous === undefined) return null;
+  const diff = (value - previous) * 100;
+  const amount = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Math.abs(diff));
+  if (Math.abs(diff) < FLAT_POINTS) return { direction: 'flat', text: '0 pts', amount: '0' };
+  const direction = diff > 0 ? 'up' : 'down';
+  return { direction, text: `${direction === 'up' ? '+' : '−'}${amount} ${amount === '1' ? 'pt' : 'pts'}`, amount };
+}
