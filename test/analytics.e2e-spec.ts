@@ -2,18 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EnrichedHit } from '@app/common';
 import { uuidV7 } from '@app/common';
 import { dataSourceOptions } from '@app/db';
-import { EventStore } from '@app/events';
+import { EventPartitions, EventStore } from '@app/events';
 import { RollupService } from '@app/analytics';
 import { DataSource } from 'typeorm';
-import {
-  addHit,
-  type Counts,
-  emptyCounts,
-  insertLink,
-  randomHits,
-  seededRandom,
-  visitorsOf,
-} from '../libs/analytics/src/testing/random-events.js';
+import { addHit, type Counts, emptyCounts, insertLink, randomHits, seededRandom, visitorsOf } from './support/random-events.js';
 import { LiveHub } from '../apps/api/src/analytics/live.hub.js';
 import { type ApiClient, newCreator } from './support/http-client.js';
 import { eventually, type RunningApi, startApi, startWorker } from './support/stack.js';
@@ -30,7 +22,7 @@ beforeAll(async () => {
   api = await startApi();
   db = new DataSource(dataSourceOptions(process.env.DATABASE_URL!, 4));
   await db.initialize();
-  store = new EventStore(db);
+  store = new EventStore(db, new EventPartitions(db));
   rollups = new RollupService(db);
 });
 

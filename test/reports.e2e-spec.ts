@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EnrichedHit } from '@app/common';
 import { QUEUE_PREFIX, QueueName, uuidV7 } from '@app/common';
 import { dataSourceOptions } from '@app/db';
-import { EventStore } from '@app/events';
+import { EventPartitions, EventStore } from '@app/events';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { pdfPages } from '../libs/reports/src/__fixtures__/pdf-text.js';
-import { insertLink } from '../libs/analytics/src/testing/random-events.js';
+import { insertLink } from './support/random-events.js';
 import { ReportCron } from '../apps/worker/src/reports/reports.jobs.js';
 import { ScheduleTick } from '../apps/worker/src/reports/schedule-tick.service.js';
 import { type ApiClient, newCreator } from './support/http-client.js';
@@ -117,7 +117,7 @@ describe('an on-demand report of hand-computable traffic', () => {
     spring = await insertLink(db, creatorId, 'Spring sale');
     const podcast = await insertLink(db, creatorId, 'Podcast');
     const c = creatorId;
-    await new EventStore(db).store([
+    await new EventStore(db, new EventPartitions(db)).store([
       // the week: 7 clicks (5 on Spring sale, 2 on Podcast), 3 profile views, 7 visitors, 1 bot hit
       event(c, '2026-03-02T09:00:00Z', 'click instagram DE mobile v1', spring.id),
       event(c, '2026-03-02T09:05:00Z', 'click instagram DE mobile v1', spring.id),

@@ -3,7 +3,7 @@ import type { CapturedHit, EnrichedHit } from '@app/common';
 import { uuidV7 } from '@app/common';
 import { dataSourceOptions } from '@app/db';
 import { defaultGeoDbPaths, GeoLookup } from '@app/enrichment';
-import { EventStore, HitPipeline } from '@app/events';
+import { EventPartitions, EventStore, HitPipeline, VisitorSalts } from '@app/events';
 import { ALL_LINKS, RollupService } from '@app/analytics';
 import { DataSource } from 'typeorm';
 import {
@@ -15,7 +15,7 @@ import {
   insertLink,
   randomHits,
   seededRandom,
-} from '../libs/analytics/src/testing/random-events.js';
+} from './support/random-events.js';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -28,7 +28,7 @@ let rollups: RollupService;
 beforeAll(async () => {
   db = new DataSource(dataSourceOptions(process.env.DATABASE_URL!, 6));
   await db.initialize();
-  store = new EventStore(db);
+  store = new EventStore(db, new EventPartitions(db));
   rollups = new RollupService(db);
 });
 
@@ -326,7 +326,7 @@ describe('stored data', () => {
   it('holds no IP address in any column of any table', async () => {
     const creatorId = await insertCreator(db);
     const link = await insertLink(db, creatorId);
-    const pipeline = new HitPipeline(db, await GeoLookup.open(defaultGeoDbPaths()));
+    const pipeline = new HitPipeline(store, new VisitorSalts(db), await GeoLookup.open(defaultGeoDbPaths()));
     const ips = ['81.2.69.142', '203.0.113.77', '2a02:8109:b6bf:e500:1d2c:95ff:fe21:a1b2', '2001:db8::42', '::ffff:81.2.69.160'];
     const at = Date.now() - HOUR;
     const captured: CapturedHit[] = ips.map((ip, i) => ({

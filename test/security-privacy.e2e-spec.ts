@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
 import { RollupService } from '@app/analytics';
 import type { EnrichedHit } from '@app/common';
-import { HitPipeline } from '@app/events';
+import { HitPipeline, VisitorSalts } from '@app/events';
 import type { Job } from 'bullmq';
 import type pg from 'pg';
 import { MaintenanceJob, MaintenanceProcessor } from '../apps/worker/src/maintenance/maintenance.jobs.js';
@@ -201,7 +201,7 @@ describe('privacy', () => {
   }, 90_000);
 
   it('deletes every salt 48 hours after its day began (maintenance logic, injected clock)', async () => {
-    const salts = worker.get(HitPipeline, { strict: false }).salts;
+    const salts = worker.get(VisitorSalts, { strict: false });
     const now = Date.parse('2020-01-10T12:00:00Z');
     for (const day of ['2020-01-07', '2020-01-08', '2020-01-09', '2020-01-10']) await insertSalt(day);
     expect(await salts.deleteExpired(now)).toBe(2);

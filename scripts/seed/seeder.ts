@@ -1,6 +1,6 @@
 import { RollupService, seededRandom } from '@app/analytics';
 import { dataSourceOptions, migrateDatabase } from '@app/db';
-import { EventStore } from '@app/events';
+import { EventPartitions, EventStore } from '@app/events';
 import { DataSource } from 'typeorm';
 import { ProgressBar } from './progress.bar.js';
 import { type SeedAccount, seedCreator } from './seed.creator.js';
@@ -61,7 +61,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
       random: seededRandom(options.seed ?? 20260101),
     });
 
-    const store = new EventStore(db);
+    const store = new EventStore(db, new EventPartitions(db));
     const writing = options.progress === null ? null : new ProgressBar('events', model.total, 'hits', options.progress);
     const batches = model.batches(BATCH);
     let written = 0;

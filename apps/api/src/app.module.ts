@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { RedisModule } from '@app/common';
 import { DatabaseModule } from '@app/db';
-import { AnalyticsModule } from './analytics/analytics.module.js';
+import { AnalyticsApiModule } from './analytics/analytics.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CaptureModule } from './capture/capture.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -11,7 +11,7 @@ import { LinksModule } from './links/links.module.js';
 import { PagesModule } from './pages/pages.module.js';
 import { ProfileModule } from './profile/profile.module.js';
 import { RedirectModule } from './redirect/redirect.module.js';
-import { ReportsModule } from './reports/reports.module.js';
+import { ReportsApiModule } from './reports/reports.module.js';
 
 /** Everything the API serves; the configuration comes from the caller (see api-app.factory.ts). */
 @Module({
@@ -25,8 +25,8 @@ import { ReportsModule } from './reports/reports.module.js';
     LinksModule,
     ProfileModule,
     PagesModule,
-    AnalyticsModule,
-    ReportsModule,
+    AnalyticsApiModule,
+    ReportsApiModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -3,9 +3,9 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AppConfig, QUEUE_PREFIX, QueueName, RedisModule } from '@app/common';
 import { DatabaseModule } from '@app/db';
+import { EventsModule } from '@app/events';
 import { CaptureProcessor } from './capture/capture.processor.js';
 import { MaintenanceProcessor, MaintenanceScheduler } from './maintenance/maintenance.jobs.js';
-import { PipelineModule } from './pipeline.providers.js';
 import { ReportsWorkerModule } from './reports/reports-worker.module.js';
 import { RollupModule } from './rollup/rollup.module.js';
 
@@ -13,7 +13,7 @@ import { RollupModule } from './rollup/rollup.module.js';
   imports: [
     RedisModule,
     DatabaseModule,
-    PipelineModule,
+    EventsModule,
     ScheduleModule.forRoot(),
     BullModule.forRootAsync({
       inject: [AppConfig],

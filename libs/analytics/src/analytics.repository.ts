@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { BreakdownDimension } from '@app/common';
 import type { EntityManager } from 'typeorm';
 import { ALL_LINKS, COUNT_SQL, DIMENSION_SQL, type Filters, FILTER_DIMENSIONS, TOTAL } from './dimensions.js';
@@ -91,6 +92,7 @@ const countsOf = (row: Omit<CountRow, 'b'>): Counts => ({
  * pieces a TierPlan gives them and raw events for the rest, bucketed with width_bucket over the
  * bucket bounds. All run inside the caller's snapshot transaction.
  */
+@Injectable()
 export class AnalyticsRepository {
   /** How far the rollups reach for a scope; see RollupReach. */
   static reachOf(scope: Scope): RollupReach {
@@ -359,31 +361,6 @@ export class AnalyticsRepository {
        WHERE ${rawScope(scope, params, creator)} AND ${params.ranges('e.occurred_at', [[from, to]])}
        ORDER BY e.occurred_at, e.id`;
     return { sql, params: params.values };
-  }
-
-  /** Whether the link exists and belongs to the creator. */
-  async linkBelongsTo(tx: EntityManager, linkId: string, creatorId: string): Promise<boolean> {
-    const rows = await tx.query('SELECT 1 FROM links WHERE id = $1 AND creator_id = $2', [linkId, creatorId]);
-    return rows.length > 0;
-  }
-
-  /** The creator's time zone, or null when there is no such creator. */
-  async timeZoneOf(tx: EntityManager, creatorId: string): Promise<string | null> {
-    const rows: { timezone: string }[] = await tx.query('SELECT timezone FROM creators WHERE id = $1', [creatorId]);
-    return rows[0]?.timezone ?? null;
-  }
-
-  async linkLabels(
-    tx: EntityManager,
-    creatorId: string,
-    ids: string[],
-  ): Promise<Map<string, { slug: string; title: string | null }>> {
-    if (ids.length === 0) return new Map();
-    const rows: { id: string; slug: string; title: string | null }[] = await tx.query(
-      'SELECT id, slug, title FROM links WHERE creator_id = $1 AND id = ANY($2::uuid[])',
-      [creatorId, ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id))],
-    );
-    return new Map(rows.map((row) => [row.id, { slug: row.slug, title: row.title }]));
   }
 }
 

@@ -1,4 +1,5 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   AnalyticsRange,
   BreakdownDimension,
@@ -12,7 +13,9 @@ import type {
   TimeseriesResponse,
 } from '@app/common';
 import { MAX_RANGE_DAYS } from '@app/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import { CreatorsRepository, LinksRepository } from '@app/db';
+import { DataSource, type EntityManager } from 'typeorm';
+import { InvalidLimitError, InvalidRangeError, InvalidTimeZoneError, LinkNotFoundError } from './analytics.errors.js';
 import { AnalyticsRepository, type Counts, type Scope, zeroCounts } from './analytics.repository.js';
 import { countryName } from './country-names.js';
 import type { Filters } from './dimensions.js';
@@ -72,10 +75,14 @@ const ratio = (part: number, whole: number): number | null => (whole === 0 ? nul
  * The numbers of the analytics API, the dashboard and the reports. Every answer is computed in one
  * snapshot of rollups, dirty hours and raw events, so it equals a recount of the raw events.
  */
+@Injectable()
 export class AnalyticsService {
-  private readonly repository = new AnalyticsRepository();
-
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: AnalyticsRepository,
+    private readonly links: LinksRepository,
+    private readonly creators: CreatorsRepository,
+  ) {}
 
   async overview(query: AnalyticsQuery): Promise<OverviewResponse> {
     return this.inSnapshot(query, async (ctx) => {
@@ -172,7 +179,7 @@ export class AnalyticsService {
 
   async breakdown(query: AnalyticsQuery, by: BreakdownDimension, limit = DEFAULT_BREAKDOWN_LIMIT): Promise<BreakdownResponse> {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_BREAKDOWN_LIMIT) {
-      throw new BadRequestException(`limit must be an integer from 1 to ${MAX_BREAKDOWN_LIMIT}`);
+      throw new InvalidLimitError(`limit must be an integer from 1 to ${MAX_BREAKDOWN_LIMIT}`);
     }
     return this.inSnapshot(query, async (ctx) => {
       const bounds = ctx.compare ? [ctx.previousFrom, ctx.from, ctx.to] : [ctx.from, ctx.to];
@@ -265,9 +272,9 @@ export class AnalyticsService {
     });
   }
 
-  /** A 404 unless the link is the creator's. */
+  /** LinkNotFoundError unless the link is the creator's. */
   async assertLinkOf(creatorId: string, linkId: string): Promise<void> {
-    if (!(await this.repository.linkBelongsTo(this.db.manager, linkId, creatorId))) throw new NotFoundException('Link not found');
+    if (!(await this.links.belongsTo(linkId, creatorId))) throw new LinkNotFoundError();
   }
 
   /** Validates a query and opens its snapshot: the shared start of every analytics call. */
@@ -284,11 +291,9 @@ export class AnalyticsService {
 
   /** The range, zone, scope and dirty hours of a query, inside a transaction. */
   async context(tx: EntityManager, query: AnalyticsQuery, from: number, to: number): Promise<Context> {
-    const tz = query.tz ?? (await this.repository.timeZoneOf(tx, query.creatorId)) ?? 'UTC';
+    const tz = query.tz ?? (await this.creators.timeZoneOf(query.creatorId, tx)) ?? 'UTC';
     const linkId = query.linkId ?? null;
-    if (linkId !== null && !(await this.repository.linkBelongsTo(tx, linkId, query.creatorId))) {
-      throw new NotFoundException('Link not found');
-    }
+    if (linkId !== null && !(await this.links.belongsTo(linkId, query.creatorId, tx))) throw new LinkNotFoundError();
     const compare = query.compare === true;
     const previousFrom = compare ? from - (to - from) : from;
     const range = (start: number, end: number): AnalyticsRange => ({
@@ -319,7 +324,7 @@ export class AnalyticsService {
   private async labels(ctx: Context, by: BreakdownDimension, values: string[]): Promise<Map<string, string>> {
     if (by === 'country') return new Map(values.map((value) => [value, countryName(value)]));
     if (by !== 'link') return new Map();
-    const links = await this.repository.linkLabels(ctx.tx, ctx.scope.creatorId, values);
+    const links = await this.links.labels(ctx.scope.creatorId, values, ctx.tx);
     return new Map(
       values.map((value) => {
         const link = links.get(value);
@@ -329,12 +334,12 @@ export class AnalyticsService {
   }
 }
 
-/** [from, to) as the API accepts it; a 400 otherwise. */
+/** [from, to) as the API accepts it; InvalidRangeError otherwise. */
 export function validRange(from: number, to: number): { from: number; to: number } {
-  if (!Number.isFinite(from) || !Number.isFinite(to)) throw new BadRequestException('from and to must be ISO 8601 date-times');
-  if (from >= to) throw new BadRequestException('from must be before to');
-  if (from < EARLIEST || to > LATEST) throw new BadRequestException('from and to must lie between the years 2000 and 2100');
-  if (to - from > MAX_RANGE_DAYS * DAY) throw new BadRequestException(`the range may span at most ${MAX_RANGE_DAYS} days`);
+  if (!Number.isFinite(from) || !Number.isFinite(to)) throw new InvalidRangeError('from and to must be ISO 8601 date-times');
+  if (from >= to) throw new InvalidRangeError('from must be before to');
+  if (from < EARLIEST || to > LATEST) throw new InvalidRangeError('from and to must lie between the years 2000 and 2100');
+  if (to - from > MAX_RANGE_DAYS * DAY) throw new InvalidRangeError(`the range may span at most ${MAX_RANGE_DAYS} days`);
   return { from, to };
 }
 
@@ -343,6 +348,6 @@ export function validTimeZone(tz: string): string {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return tz;
   } catch {
-    throw new BadRequestException('tz must be an IANA time zone name such as Europe/Berlin');
+    throw new InvalidTimeZoneError();
   }
 }

@@ -1,6 +1,8 @@
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AnalyticsRepository } from './analytics.repository.js';
-import { type AnalyticsQuery, type AnalyticsService, SHORT_QUERY_SETTINGS } from './analytics.service.js';
+import { type AnalyticsQuery, AnalyticsService, SHORT_QUERY_SETTINGS } from './analytics.service.js';
 import { ZoneClock } from './zone-clock.js';
 
 const FETCH_ROWS = 2000;
@@ -67,15 +69,15 @@ export const csvLine = (fields: string[]): string => `${fields.join(',')}\r\n`;
  * memory stays constant whatever the number of rows, and the connection is released when the
  * stream ends or the client goes away.
  */
+@Injectable()
 export class EventExport {
-  private readonly repository = new AnalyticsRepository();
-
   constructor(
-    private readonly db: DataSource,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: AnalyticsRepository,
     private readonly analytics: AnalyticsService,
   ) {}
 
-  /** Validates the query (a 400 or 404 comes before any byte) and returns the file's name and chunks. */
+  /** Validates the query (an invalid range or unknown link is refused before any byte) and returns the file's name and chunks. */
   async open(query: AnalyticsQuery): Promise<{ filename: string; chunks: AsyncGenerator<string> }> {
     const { tz, linkId } = await this.analytics.inSnapshot(query, async (ctx) => ctx.range);
     const day = (at: number) => new Date(at).toISOString().slice(0, 10);

@@ -1,3 +1,5 @@
+export * from './analytics.errors.js';
+export * from './analytics.module.js';
 export * from './analytics.repository.js';
 export * from './analytics.service.js';
 export * from './country-names.js';

@@ -1,5 +1,6 @@
-import { Logger } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ALL_LINKS, COUNT_SQL, groupingByDimension, ROLLUP_DIMENSIONS, TOTAL } from './dimensions.js';
 
 const HOUR_MS = 3_600_000;
@@ -11,6 +12,9 @@ const COUNTS_NAMED = Object.entries(COUNT_SQL)
   .map(([name, sql]) => `${sql} AS ${name}`)
   .join(', ');
 const WORK_MEM = '128MB';
+
+/** The provider of RollupOptions (AnalyticsModule makes them from the configuration). */
+export const ROLLUP_OPTIONS = Symbol('RollupOptions');
 
 export interface RollupOptions {
   /** raw events older than this many days are gone (RAW_RETENTION_DAYS): their hours are never rebuilt */
@@ -43,12 +47,13 @@ interface DirtyHour {
  * meanwhile bumps its hour's version, so that hour stays dirty and is rebuilt by the next run:
  * re-running is always safe and gives the same rows.
  */
+@Injectable()
 export class RollupService {
   private readonly logger = new Logger('Rollup');
 
   constructor(
-    private readonly db: DataSource,
-    private readonly options: RollupOptions = {},
+    @InjectDataSource() private readonly db: DataSource,
+    @Optional() @Inject(ROLLUP_OPTIONS) private readonly options: RollupOptions = {},
   ) {}
 
   /**

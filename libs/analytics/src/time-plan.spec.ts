@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { seededRandom } from './testing/random-events.js';
+import { seededRandom } from './seeded-random.js';
 import { DAY, HOUR, type Interval, planTiers, planVisitors, QUARTER, type RollupReach } from './time-plan.js';
 import { ZoneClock } from './zone-clock.js';
 

@@ -5,6 +5,7 @@ export * from './config.js';
 export * from './config.module.js';
 export * from './hit.types.js';
 export * from './queues.js';
+export * from './domain.errors.js';
 export * from './redis.service.js';
 export * from './uuid-v7.js';
 export * from './link-list.types.js';

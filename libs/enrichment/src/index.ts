@@ -1,4 +1,5 @@
 export { classifyBot, type BotVerdict } from './bot.classifier.js';
+export { EnrichmentModule } from './enrichment.module.js';
 export { GeoLookup, defaultGeoDbPaths } from './geo.lookup.js';
 export type { Place } from './geo.record.js';
 export { enrichHit, type EnrichmentContext, FLOOD_BOT_NAME } from './hit.enricher.js';

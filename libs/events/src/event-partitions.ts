@@ -1,4 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** Monthly partitions of `events`, named events_YYYY_MM, covering [first of month, first of next month) UTC. */
 export function monthStart(at: number): Date {
@@ -14,10 +16,12 @@ export function partitionName(start: Date): string {
   return `events_${start.getUTCFullYear()}_${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
+/** One per process (EventsModule): it remembers which partitions exist, so inserts skip the DDL. */
+@Injectable()
 export class EventPartitions {
   private readonly known = new Set<string>();
 
-  constructor(private readonly db: DataSource) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Makes sure a partition exists for every month touched by these instants. */
   async ensureFor(instants: Iterable<number>, manager: EntityManager = this.db.manager): Promise<void> {

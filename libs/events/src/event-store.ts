@@ -1,5 +1,7 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { EnrichedHit } from '@app/common';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { EventPartitions } from './event-partitions.js';
 
 const COLUMNS = [
@@ -82,12 +84,12 @@ const INSERT_SQL = `
 const RETRYABLE = new Set(['40P01', '40001']);
 
 /** Writes enriched hits exactly once, keyed by their capture id. */
+@Injectable()
 export class EventStore {
-  private readonly partitions: EventPartitions;
-
-  constructor(private readonly db: DataSource) {
-    this.partitions = new EventPartitions(db);
-  }
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly partitions: EventPartitions,
+  ) {}
 
   /** Stores the hits; returns the ids that were new (the others were stored before). */
   async store(hits: EnrichedHit[]): Promise<Set<string>> {

@@ -1,21 +1,17 @@
+import { Injectable } from '@nestjs/common';
 import { type CapturedHit, type EnrichedHit, type LiveEvent } from '@app/common';
-import { enrichHit, type GeoLookup } from '@app/enrichment';
-import type { DataSource } from 'typeorm';
+import { enrichHit, GeoLookup } from '@app/enrichment';
 import { EventStore } from './event-store.js';
 import { utcDay, VisitorSalts } from './visitor-salts.js';
 
 /** Enrichment then storage: the one path every hit takes into PostgreSQL (the worker and the seeder). */
+@Injectable()
 export class HitPipeline {
-  private readonly store: EventStore;
-  readonly salts: VisitorSalts;
-
   constructor(
-    db: DataSource,
+    private readonly store: EventStore,
+    private readonly salts: VisitorSalts,
     private readonly geo: GeoLookup,
-  ) {
-    this.store = new EventStore(db);
-    this.salts = new VisitorSalts(db);
-  }
+  ) {}
 
   /** Enriches and stores the hits; returns those stored now (a redelivered hit is not returned again). */
   async process(hits: CapturedHit[]): Promise<EnrichedHit[]> {

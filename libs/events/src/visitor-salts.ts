@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 
 const DAY_MS = 86_400_000;
 
@@ -12,10 +14,11 @@ export function utcDay(at: number): string {
  * One random salt per UTC day, kept in PostgreSQL so every worker hashes alike, and deleted
  * 48 hours after its day began. After that nobody can link a visitor id back to an address.
  */
+@Injectable()
 export class VisitorSalts {
   private readonly cache = new Map<string, Buffer>();
 
-  constructor(private readonly db: DataSource) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async forDay(day: string, now = Date.now()): Promise<Buffer> {
     const cached = this.cache.get(day);

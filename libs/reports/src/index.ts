@@ -13,3 +13,4 @@ export { formatPeriod } from './period.format.js';
 export * from './report.repository.js';
 export * from './report-schedule.repository.js';
 export { reportFilename } from './report.filename.js';
+export { ReportsModule } from './reports.module.js';

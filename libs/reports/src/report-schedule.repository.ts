@@ -1,4 +1,6 @@
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ReportRepository, type ReportRow } from './report.repository.js';
 import type { ScheduleState, SchedulePeriod, ScheduleTiming } from './report-schedule.period.js';
 
@@ -15,12 +17,12 @@ const COLUMNS = `id, creator_id AS "creatorId", frequency, day_of_week AS "dayOf
 type Rows<T> = [T[], number];
 
 /** The `report_schedules` table, and the claim of a schedule's period. */
+@Injectable()
 export class ReportScheduleRepository {
-  private readonly reports: ReportRepository;
-
-  constructor(private readonly db: DataSource) {
-    this.reports = new ReportRepository(db);
-  }
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reports: ReportRepository,
+  ) {}
 
   async insert(schedule: NewReportSchedule): Promise<ReportScheduleRow> {
     const [row] = (await this.db.query(

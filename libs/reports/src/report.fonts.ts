@@ -34,10 +34,6 @@ export function registerFonts(doc: PDFKit.PDFDocument): void {
   for (const [face, file] of Object.entries(fonts().files)) doc.registerFont(face, file);
 }
 
-export function regularFontFile(): Buffer {
-  return fonts().files.regular;
-}
-
 /**
  * The text without the characters Inter cannot draw (emoji in link titles, CJK names…), which
  * would otherwise print as empty boxes; runs of spaces left behind collapse to one.

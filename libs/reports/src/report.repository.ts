@@ -1,4 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export const REPORT_STATUSES = ['queued', 'running', 'ready', 'failed'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -54,8 +56,9 @@ type Rows<T> = [T[], number];
  * The `reports` table, for the API and the worker; every query but the fleet-wide ones (sweep,
  * retention) is scoped by creator.
  */
+@Injectable()
 export class ReportRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async insert(report: NewReport, tx: EntityManager = this.db.manager): Promise<ReportRow | null> {
     const rows = (await tx.query(

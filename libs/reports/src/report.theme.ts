@@ -24,8 +24,6 @@ export const PAGE = {
   bottom: 841.89 - 56,
 } as const;
 
-export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
-
 /** Vertical space between two sections. */
 export const SECTION_GAP = 22;
 

@@ -31,12 +31,22 @@ import { parseInstant } from './instant.parser.js';
 
 const DEFAULT_RANGE_MS = 30 * 86_400_000;
 
+/** What the API documentation shows for some filters; the list of filters itself is FILTER_DIMENSIONS. */
+const FILTER_DOCS: Partial<Record<FilterDimension, { example?: string; enum?: string[] }>> = {
+  source: { example: 'instagram' },
+  referrer: { example: 't.co' },
+  country: { example: 'DE' },
+  device: { example: 'mobile' },
+  via: { enum: ['direct', 'qr', 'profile'] },
+};
+
 /** A drill-down filter parameter: only events with this value of the dimension of the same name. */
-function FilterValue(options: { example?: string; enum?: string[] } = {}): PropertyDecorator {
+function FilterValue(dimension: FilterDimension): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({
+      type: String,
       description: 'drill-down filter: only events with this value (as breakdowns report it; empty means none)',
-      ...options,
+      ...FILTER_DOCS[dimension],
     }),
     IsOptional(),
     IsString(),
@@ -46,7 +56,10 @@ function FilterValue(options: { example?: string; enum?: string[] } = {}): Prope
 
 // ----- requests ---------------------------------------------------------------------------------
 
-/** The query every analytics endpoint takes: range, zone, link, comparison and drill-down filters. */
+/**
+ * The query every analytics endpoint takes: range, zone, link, comparison, and one drill-down
+ * filter parameter per FILTER_DIMENSIONS (declared below the class, from that list).
+ */
 export class AnalyticsQueryDto {
   @ApiPropertyOptional({
     description: `start of the range, inclusive: ISO 8601 with Z or an offset. Default: 30 days before \`to\`. At most ${MAX_RANGE_DAYS} days before \`to\`.`,
@@ -87,54 +100,21 @@ export class AnalyticsQueryDto {
   @IsIn(['previous'], { message: 'compare must be "previous"' })
   compare?: 'previous';
 
-  @FilterValue({ example: 'instagram' })
-  source?: string;
-
-  @FilterValue({ example: 't.co' })
-  referrer?: string;
-
-  @FilterValue()
-  utm_source?: string;
-
-  @FilterValue()
-  utm_medium?: string;
-
-  @FilterValue()
-  utm_campaign?: string;
-
-  @FilterValue({ example: 'DE' })
-  country?: string;
-
-  @FilterValue()
-  region?: string;
-
-  @FilterValue()
-  city?: string;
-
-  @FilterValue({ example: 'mobile' })
-  device?: string;
-
-  @FilterValue()
-  browser?: string;
-
-  @FilterValue()
-  os?: string;
-
-  @FilterValue({ enum: ['direct', 'qr', 'profile'] })
-  via?: string;
-
   /** The service's query for this creator; from/to parsed and defaulted (a 400 when unreadable). */
   toQuery(creatorId: string, now = Date.now()): AnalyticsQuery {
     const to = this.to === undefined ? now : instant('to', this.to);
     const from = this.from === undefined ? to - DEFAULT_RANGE_MS : instant('from', this.from);
     const filters: Filters = {};
     for (const dimension of FILTER_DIMENSIONS) {
-      const value = (this as Partial<Record<FilterDimension, string>>)[dimension];
+      const value = (this as FilterParams)[dimension];
       if (value !== undefined) filters[dimension] = value;
     }
     return { creatorId, from, to, tz: this.tz, linkId: this.linkId ?? null, filters, compare: this.compare === 'previous' };
   }
 }
+
+type FilterParams = Partial<Record<FilterDimension, string>>;
+for (const dimension of FILTER_DIMENSIONS) FilterValue(dimension)(AnalyticsQueryDto.prototype, dimension);
 
 function instant(name: string, text: string): number {
   const at = parseInstant(text);

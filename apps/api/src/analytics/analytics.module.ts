@@ -1,23 +1,13 @@
 import { Module } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { AnalyticsService, EventExport } from '@app/analytics';
-import type { DataSource } from 'typeorm';
+import { AnalyticsModule } from '@app/analytics';
 import { AnalyticsController } from './analytics.controller.js';
 import { LiveHub } from './live.hub.js';
 import { LiveStreams } from './live.streams.js';
 
+/** The analytics API: the numbers, the CSV export and the live stream. */
 @Module({
+  imports: [AnalyticsModule],
   controllers: [AnalyticsController],
-  providers: [
-    { provide: AnalyticsService, inject: [getDataSourceToken()], useFactory: (db: DataSource) => new AnalyticsService(db) },
-    {
-      provide: EventExport,
-      inject: [getDataSourceToken(), AnalyticsService],
-      useFactory: (db: DataSource, analytics: AnalyticsService) => new EventExport(db, analytics),
-    },
-    LiveHub,
-    LiveStreams,
-  ],
-  exports: [AnalyticsService],
+  providers: [LiveHub, LiveStreams],
 })
-export class AnalyticsModule {}
+export class AnalyticsApiModule {}

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { ConflictError, DomainError, InvalidInputError, LimitReachedError, NotFoundError } from '@app/common';
 
 interface ErrorBody {
   statusCode: number;
@@ -22,6 +23,14 @@ const REASONS: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** The HTTP status of each kind of domain error (libs/common/src/domain.errors.ts), most specific first. */
+const DOMAIN_STATUSES: [abstract new (...args: never[]) => DomainError, number][] = [
+  [InvalidInputError, 400],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [LimitReachedError, 429],
+];
+
 const UNSUPPORTED_MEDIA_TYPE = 'Request bodies must be JSON, sent with Content-Type: application/json';
 
 function bodyOf(exception: unknown): ErrorBody {
@@ -31,6 +40,10 @@ function bodyOf(exception: unknown): ErrorBody {
 }
 
 function describe(exception: unknown): ErrorBody {
+  if (exception instanceof DomainError) {
+    const status = DOMAIN_STATUSES.find(([kind]) => exception instanceof kind)?.[1];
+    if (status) return { statusCode: status, error: REASONS[status], message: exception.message };
+  }
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
     const response = exception.getResponse();
@@ -46,7 +59,10 @@ function describe(exception: unknown): ErrorBody {
   return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
 }
 
-/** Every error leaves as `{ statusCode, error, message }` (SPEC section 4); only real faults are 500s. */
+/**
+ * Every error leaves as `{ statusCode, error, message }` (SPEC section 4): Nest's HTTP exceptions, the
+ * libs' domain errors by kind, Fastify's own 4xx; only real faults are 500s.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');

@@ -1,26 +1,15 @@
 import { Module } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { ReportRepository, ReportScheduleRepository } from '@app/reports';
-import type { DataSource } from 'typeorm';
-import { AnalyticsModule } from '../analytics/analytics.module.js';
+import { AnalyticsModule } from '@app/analytics';
+import { ReportsModule } from '@app/reports';
 import { ReportSchedulesController } from './report-schedules.controller.js';
 import { ReportSchedulesService } from './report-schedules.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService, ReportTargets } from './reports.service.js';
 
+/** The reports API: on-demand reports and report schedules; the worker renders and emails them. */
 @Module({
-  imports: [AnalyticsModule],
+  imports: [AnalyticsModule, ReportsModule],
   controllers: [ReportsController, ReportSchedulesController],
-  providers: [
-    { provide: ReportRepository, inject: [getDataSourceToken()], useFactory: (db: DataSource) => new ReportRepository(db) },
-    {
-      provide: ReportScheduleRepository,
-      inject: [getDataSourceToken()],
-      useFactory: (db: DataSource) => new ReportScheduleRepository(db),
-    },
-    ReportTargets,
-    ReportsService,
-    ReportSchedulesService,
-  ],
+  providers: [ReportTargets, ReportsService, ReportSchedulesService],
 })
-export class ReportsModule {}
+export class ReportsApiModule {}

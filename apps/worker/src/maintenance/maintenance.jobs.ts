@@ -2,7 +2,7 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { AppConfig, QueueName } from '@app/common';
-import { EventPartitions, HitPipeline } from '@app/events';
+import { EventPartitions, VisitorSalts } from '@app/events';
 import type { Job, Queue } from 'bullmq';
 
 export enum MaintenanceJob {
@@ -43,7 +43,7 @@ export class MaintenanceProcessor extends WorkerHost {
 
   constructor(
     private readonly partitions: EventPartitions,
-    private readonly pipeline: HitPipeline,
+    private readonly salts: VisitorSalts,
     private readonly config: AppConfig,
   ) {
     super();
@@ -54,7 +54,7 @@ export class MaintenanceProcessor extends WorkerHost {
       case MaintenanceJob.PartitionsAhead:
         return this.partitions.ensureAhead();
       case MaintenanceJob.ExpireSalts: {
-        const deleted = await this.pipeline.salts.deleteExpired();
+        const deleted = await this.salts.deleteExpired();
         if (deleted) this.logger.log(`deleted ${deleted} visitor salt(s) older than 48 hours`);
         return;
       }

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { HttpException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AnalyticsService } from '@app/analytics';
-import { AppConfig, QueueName } from '@app/common';
+import { AppConfig, DomainError, QueueName } from '@app/common';
 import {
   buildReportData,
   emailJobOptions,
@@ -15,8 +15,8 @@ import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 
 export type RenderOutcome = 'rendered' | 'skipped';
 
-/** A render that cannot succeed on a retry: the analytics service refused the query (4xx). */
-const isPermanent = (error: unknown): boolean => error instanceof HttpException && error.getStatus() < 500;
+/** A render that cannot succeed on a retry: the analytics service refused the query (a domain error). */
+const isPermanent = (error: unknown): boolean => error instanceof DomainError;
 export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Whether a failed attempt was the job's last: it is marked failed then, queued for a retry otherwise. */

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
  * hits, and an oracle that counts them in JavaScript — independently of the SQL under test.
  */
 
-export { seededRandom } from '../seeded-random.js';
+export { seededRandom } from '@app/analytics';
 
 let counter = 0;
 

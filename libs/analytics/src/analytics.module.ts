@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AppConfig } from '@app/common';
+import { AnalyticsRepository } from './analytics.repository.js';
+import { AnalyticsService } from './analytics.service.js';
+import { EventExport } from './event-export.js';
+import { ROLLUP_OPTIONS, type RollupOptions, RollupService } from './rollup.service.js';
+
+/**
+ * The numbers: questions answered from rollups and raw events (AnalyticsService), the CSV export,
+ * and the rollup job's work. Needs the global DatabaseModule and ConfigModule.
+ */
+@Module({
+  providers: [
+    AnalyticsRepository,
+    AnalyticsService,
+    EventExport,
+    RollupService,
+    {
+      provide: ROLLUP_OPTIONS,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): RollupOptions => ({ rawRetentionDays: config.rawRetentionDays }),
+    },
+  ],
+  exports: [AnalyticsRepository, AnalyticsService, EventExport, RollupService],
+})
+export class AnalyticsModule {}
