@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
-  CAPTURE_JOB,
+  CaptureBatchJob,
   type CaptureJobData,
   type CapturedHit,
   captureJobOptions,
@@ -94,7 +94,7 @@ describe('capture on the redirect path', () => {
       expect(hit.id).toMatch(UUID_V7);
       expect(Math.abs(hit.at - Date.now())).toBeLessThan(10_000);
       const [job] = await queue.getJobs(['waiting']);
-      expect(job.name).toBe(CAPTURE_JOB);
+      expect(job.name).toBe(CaptureBatchJob.name);
     });
 
     it('captures nothing for HEAD, unknown slugs and expired links', async () => {
@@ -226,7 +226,7 @@ describe('capture on the redirect path', () => {
           via: 'direct',
           hints: {},
         }));
-        await queue.add(CAPTURE_JOB, encodeCaptureBatch('redelivered', hits), captureJobOptions('redelivered'));
+        await queue.add(CaptureBatchJob.name, encodeCaptureBatch('redelivered', hits), captureJobOptions('redelivered'));
         await eventually(async () => !(await queue.getJob('redelivered')), 10_000, 'the redelivered batch');
         expect(await count()).toBe(6);
       } finally {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EnrichedHit } from '@app/common';
-import { QUEUE_PREFIX, QueueName, uuidV7 } from '@app/common';
+import { QUEUE_PREFIX, QueueName, ScheduleTickJob, uuidV7 } from '@app/common';
 import { dataSourceOptions } from '@app/db';
 import { EventPartitions, EventStore } from '@app/events';
 import { Queue } from 'bullmq';
@@ -424,7 +424,7 @@ describe('schedules, with two workers', () => {
     await Promise.all(workers.map((w) => w.get(ReportCron).enqueueTick(at('2030-05-06T10:07:00Z'))));
     await Promise.all(workers.map((w) => w.get(ReportCron).enqueueTick(at('2030-05-06T10:09:59Z'))));
     const job = await queue.getJob('schedule-tick-2030-05-06T10-05');
-    expect(job?.name).toBe('schedule-tick');
+    expect(job?.name).toBe(ScheduleTickJob.name);
     const ticks = (await queue.getJobs(['waiting', 'active', 'completed', 'delayed'])).filter((j) =>
       j.id?.startsWith('schedule-tick-2030-05-06'),
     );

@@ -3,9 +3,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { RollupService } from '@app/analytics';
 import type { EnrichedHit } from '@app/common';
 import { HitPipeline, VisitorSalts } from '@app/events';
-import type { Job } from 'bullmq';
 import type pg from 'pg';
-import { MaintenanceJob, MaintenanceProcessor } from '../apps/worker/src/maintenance/maintenance.jobs.js';
+import { MaintenanceProcessor } from '../apps/worker/src/maintenance/maintenance.jobs.js';
 import { ApiClient, newCreator } from './support/http-client.js';
 import { connectDatabase, eventually, type RunningApi, startApi, startWorker } from './support/stack.js';
 
@@ -94,7 +93,7 @@ describe('privacy', () => {
       [day],
     );
   const rollUp = () => worker.get(RollupService, { strict: false }).rollDirty({ untilClean: true });
-  const maintenance = (name: MaintenanceJob) => worker.get(MaintenanceProcessor, { strict: false }).process({ name } as Job);
+  const maintenance = () => worker.get(MaintenanceProcessor, { strict: false });
 
   /** Clicks and a view from loopback and from visitors behind the trusted proxy; resolves once all are stored. */
   async function traffic(creator: { client: ApiClient; id: string; username: string }, slugs: string[]): Promise<number> {
@@ -221,7 +220,7 @@ describe('privacy', () => {
     // the hourly maintenance job runs the same logic on the real clock
     const threeDaysAgo = new Date(Date.now() - 3 * DAY).toISOString().slice(0, 10);
     await insertSalt(threeDaysAgo);
-    await maintenance(MaintenanceJob.ExpireSalts);
+    await maintenance().expireSalts();
     const days = (await db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM visitor_salts`)).rows.map((r) => r.day);
     expect(days).not.toContain(threeDaysAgo);
     expect(days.every((day: string) => Date.parse(`${day}T00:00:00Z`) + 2 * DAY > Date.now())).toBe(true);
@@ -341,7 +340,7 @@ describe('privacy', () => {
         )
       ).rows.map((r) => r.age);
     expect(await stored()).toEqual([900, 500, 401, 399, 30, 0]);
-    await maintenance(MaintenanceJob.RawRetention);
+    await maintenance().dropExpiredEvents();
     expect(await stored()).toEqual([399, 30, 0]);
   });
 });

@@ -1,14 +1,16 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { AppConfig, QUEUE_PREFIX, QueueName, RedisModule } from '@app/common';
+import { AppConfig, QUEUE_PREFIX, RedisModule } from '@app/common';
 import { DatabaseModule } from '@app/db';
 import { EventsModule } from '@app/events';
 import { CaptureProcessor } from './capture/capture.processor.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { MaintenanceProcessor, MaintenanceScheduler } from './maintenance/maintenance.jobs.js';
 import { ReportsWorkerModule } from './reports/reports-worker.module.js';
 import { RollupModule } from './rollup/rollup.module.js';
 
+/** The worker: every queue's jobs (JobsModule finds their handlers), and the crons that enqueue the periodic ones. */
 @Module({
   imports: [
     RedisModule,
@@ -22,7 +24,7 @@ import { RollupModule } from './rollup/rollup.module.js';
         prefix: QUEUE_PREFIX,
       }),
     }),
-    BullModule.registerQueue({ name: QueueName.Capture }, { name: QueueName.Maintenance }),
+    JobsModule,
     RollupModule,
     ReportsWorkerModule,
   ],

@@ -1,8 +1,6 @@
 import type { JobsOptions } from 'bullmq';
 import type { CapturedHit, HitKind, Via } from './hit.types.js';
 
-export const CAPTURE_JOB = 'capture-batch';
-
 /**
  * A batch of captured hits as it travels through Redis and the spool: every string once in
  * `strings`, each hit a row of indexes into it (-1 for none) plus its time. The hits of a batch

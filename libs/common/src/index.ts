@@ -6,6 +6,8 @@ export * from './config.module.js';
 export * from './hit.types.js';
 export * from './queues.js';
 export * from './domain.errors.js';
+export * from './jobs/index.js';
+export * from './redis.module.js';
 export * from './redis.service.js';
 export * from './uuid-v7.js';
 export * from './link-list.types.js';

@@ -1,8 +1,6 @@
-import { Global, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis, type RedisOptions } from 'ioredis';
-import { Queue } from 'bullmq';
 import { AppConfig } from './config.js';
-import { QUEUE_PREFIX, type QueueName } from './queues.js';
 
 /**
  * The process's Redis connections. Commands on `client` fail within about a second when Redis
@@ -13,8 +11,8 @@ import { QUEUE_PREFIX, type QueueName } from './queues.js';
 export class RedisService implements OnApplicationShutdown {
   private readonly logger = new Logger('Redis');
   private readonly connections: Redis[] = [];
-  private readonly queues = new Map<QueueName, Queue>();
   private readonly closeHooks: (() => Promise<void>)[] = [];
+  private readonly closables: { close(): Promise<void> }[] = [];
   readonly client: Redis;
   readonly subscriber: Redis;
 
@@ -34,33 +32,19 @@ export class RedisService implements OnApplicationShutdown {
     return connection;
   }
 
-  /**
-   * A BullMQ producer on `client`, made once Redis has answered: a Queue whose first connection
-   * attempt failed stays failed, so it is created only when the connection is ready.
-   */
-  queue(name: QueueName): Queue {
-    let queue = this.queues.get(name);
-    if (!queue) {
-      if (this.client.status !== 'ready') throw new Error('Redis is not connected');
-      queue = new Queue(name, { connection: this.client, prefix: QUEUE_PREFIX, skipWaitingForReady: true });
-      queue.on('error', (error: Error) => this.logger.debug?.(`queue ${name}: ${error.message}`));
-      this.queues.set(name, queue);
-    }
-    return queue;
-  }
-
   /** Work that needs Redis to finish before the connections close (e.g. flushing captured hits). */
   beforeClose(hook: () => Promise<void>): void {
     this.closeHooks.push(hook);
   }
 
+  /** Something built on these connections (a BullMQ queue): closed after the hooks above, before the connections. */
+  closeWithConnections(closable: { close(): Promise<void> }): void {
+    this.closables.push(closable);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.closeHooks.map((hook) => hook()));
-    await Promise.all([...this.queues.values()].map((queue) => queue.close().catch(() => undefined)));
+    await Promise.all(this.closables.map((closable) => closable.close().catch(() => undefined)));
     await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
   }
 }
-
-@Global()
-@Module({ providers: [RedisService], exports: [RedisService] })
-export class RedisModule {}

@@ -1,30 +1,11 @@
+import type { JobDefinition } from '@app/common';
 import type { JobsOptions } from 'bullmq';
 
-/**
- * The jobs of the reports queue (`QueueName.Reports`), shared by the API (which enqueues renders)
- * and the worker (which runs them all). Job ids name what a job is about, so adding the same job
+/*
+ * The options of the reports queue's jobs (RenderReportJob, EmailReportJob, ScheduleTickJob,
+ * ReportRetentionJob in @app/common). Job ids name what a job is about, so adding the same job
  * twice while it exists is a no-op; BullMQ ids may not contain ':'.
  */
-export enum ReportJob {
-  /** renders one report's PDF and stores it */
-  Render = 'render-report',
-  /** emails a ready report's PDF to its creator (when SMTP_URL is set) */
-  Email = 'email-report',
-  /** makes the reports of schedules whose period is due (enqueued every 5 minutes) */
-  ScheduleTick = 'schedule-tick',
-  /** deletes reports older than REPORT_RETENTION_MONTHS (enqueued daily) */
-  Retention = 'report-retention',
-}
-
-export interface ReportJobData {
-  creatorId: string;
-  reportId: string;
-}
-
-export interface ScheduleTickJobData {
-  /** the tick's "now", epoch ms; absent: the time the job runs */
-  now?: number;
-}
 
 /** What names a report's render job: its schedule's period, or the report itself when on demand. */
 export interface RenderJobKey {
@@ -62,9 +43,9 @@ export function emailJobOptions(reportId: string): JobsOptions {
 }
 
 /** A period-named id: however many workers' crons fire for one slot, one job runs. */
-export function periodicJobOptions(job: ReportJob, period: string): JobsOptions {
+export function periodicJobOptions(job: JobDefinition, period: string): JobsOptions {
   return {
-    jobId: `${job}-${period.replaceAll(':', '-')}`,
+    jobId: `${job.formerName}-${period.replaceAll(':', '-')}`,
     attempts: 3,
     backoff: { type: 'exponential', delay: 5_000 },
     removeOnComplete: 200,

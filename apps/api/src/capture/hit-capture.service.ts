@@ -1,12 +1,12 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import {
   AppConfig,
-  CAPTURE_JOB,
   CaptureBatchBuilder,
+  CaptureBatchJob,
   type CapturedHitArgs,
   type CaptureJobData,
   captureJobOptions,
-  QueueName,
+  JobQueues,
   RedisService,
   uuidV7,
 } from '@app/common';
@@ -42,6 +42,7 @@ export class HitCapture implements OnModuleInit, OnApplicationShutdown {
   constructor(
     config: AppConfig,
     private readonly redis: RedisService,
+    private readonly jobs: JobQueues,
     private readonly metrics: MetricsService,
   ) {
     this.spool = new HitSpool(config.spoolDir);
@@ -119,7 +120,7 @@ export class HitCapture implements OnModuleInit, OnApplicationShutdown {
    * still lands later, the duplicate is harmless (same job id, and storage is idempotent).
    */
   private async send(batch: CaptureJobData): Promise<void> {
-    const adding = this.redis.queue(QueueName.Capture).add(CAPTURE_JOB, batch, captureJobOptions(batch.batchId));
+    const adding = this.jobs.add(CaptureBatchJob, batch, captureJobOptions(batch.batchId));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('Redis did not take the batch in time')), SEND_TIMEOUT_MS);

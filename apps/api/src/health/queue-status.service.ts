@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { QueueName, RedisService } from '@app/common';
+import { JobQueues, QueueName } from '@app/common';
 
 export interface QueueStatus {
   waiting: number;
@@ -12,10 +12,10 @@ export interface QueueStatus {
 /** Depth and lag of the capture queue, read from Redis. */
 @Injectable()
 export class QueueStatusService {
-  constructor(private readonly redis: RedisService) {}
+  constructor(private readonly jobs: JobQueues) {}
 
   async status(): Promise<QueueStatus> {
-    const queue = this.redis.queue(QueueName.Capture);
+    const queue = this.jobs.queue(QueueName.Capture);
     const counts = await queue.getJobCounts('waiting', 'active', 'failed', 'delayed', 'prioritized');
     const [oldest] = await queue.getJobs(['waiting'], 0, 0, true);
     return {

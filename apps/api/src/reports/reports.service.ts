@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { HttpException, HttpStatus, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { AnalyticsService, validRange } from '@app/analytics';
-import { QueueName, RedisService } from '@app/common';
-import { ReportJob, type ReportJobData, renderJobOptions, reportFilename, ReportRepository, type ReportRow } from '@app/reports';
+import { JobQueues, RenderReportJob, type ReportJobData } from '@app/common';
+import { renderJobOptions, reportFilename, ReportRepository, type ReportRow } from '@app/reports';
 import { CreatorsRepository } from '@app/db';
 import { type CreatedReportDto, type CreateReportDto, ReportDto } from './reports.dto.js';
 
@@ -43,7 +43,7 @@ export class ReportsService {
   constructor(
     private readonly reports: ReportRepository,
     private readonly targets: ReportTargets,
-    private readonly redis: RedisService,
+    private readonly jobs: JobQueues,
   ) {}
 
   /** Stores the report as queued and enqueues its render; the worker takes it from there. */
@@ -89,7 +89,7 @@ export class ReportsService {
   private async enqueue(report: ReportRow): Promise<void> {
     const data: ReportJobData = { creatorId: report.creatorId, reportId: report.id };
     try {
-      await this.redis.queue(QueueName.Reports).add(ReportJob.Render, data, renderJobOptions(report));
+      await this.jobs.add(RenderReportJob, data, renderJobOptions(report));
     } catch (error) {
       this.logger.warn(`report ${report.id} stays queued for the next sweep: ${(error as Error).message}`);
     }

@@ -1,32 +1,26 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
-import { cappedBackoff, type CaptureJobData, decodeCaptureBatch, liveChannel, QueueName, RedisService } from '@app/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { CaptureBatchJob, type CaptureJobData, decodeCaptureBatch, liveChannel, RedisService } from '@app/common';
 import { HitPipeline, liveEventOf } from '@app/events';
 import type { Job } from 'bullmq';
+import { OnJob } from '../jobs/on-job.decorator.js';
 
 /**
  * Takes capture batches from Redis, enriches and stores them. A batch that fails (PostgreSQL
- * away) is retried until it succeeds; a batch delivered twice stores nothing the second time.
+ * away) is retried until it succeeds (the capture queue's worker, jobs/queue.workers.ts); a batch
+ * delivered twice stores nothing the second time.
  */
-@Processor(QueueName.Capture, {
-  concurrency: 4,
-  settings: { backoffStrategy: cappedBackoff },
-  // a worker killed mid-batch: its batch is taken up again within ~15 s, however often that happens
-  lockDuration: 10_000,
-  stalledInterval: 5_000,
-  maxStalledCount: Number.MAX_SAFE_INTEGER,
-})
-export class CaptureProcessor extends WorkerHost {
+@Injectable()
+export class CaptureProcessor {
   private readonly logger = new Logger('Capture');
 
   constructor(
     private readonly pipeline: HitPipeline,
     private readonly redis: RedisService,
-  ) {
-    super();
-  }
+  ) {}
 
-  async process(job: Job<CaptureJobData>): Promise<number> {
+  /** Returns how many hits were stored now. */
+  @OnJob(CaptureBatchJob)
+  async store(job: Job<CaptureJobData>): Promise<number> {
     const stored = await this.pipeline.process(decodeCaptureBatch(job.data));
     await this.publishLive(stored.filter((hit) => !hit.isBot).map((hit) => [hit.creatorId, liveEventOf(hit)] as const));
     if (job.attemptsMade > 0) this.logger.log(`batch ${job.id} stored after ${job.attemptsMade} retries`);

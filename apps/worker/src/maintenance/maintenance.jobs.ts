@@ -1,15 +1,18 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { AppConfig, QueueName } from '@app/common';
+import {
+  addJob,
+  AppConfig,
+  DropExpiredEventsJob,
+  EnsurePartitionsAheadJob,
+  ExpireVisitorSaltsJob,
+  MAINTENANCE_JOBS,
+  QueueName,
+} from '@app/common';
 import { EventPartitions, VisitorSalts } from '@app/events';
-import type { Job, Queue } from 'bullmq';
-
-export enum MaintenanceJob {
-  PartitionsAhead = 'partitions-ahead',
-  ExpireSalts = 'expire-salts',
-  RawRetention = 'raw-retention',
-}
+import type { Queue } from 'bullmq';
+import { OnJob } from '../jobs/on-job.decorator.js';
 
 const DAY_MS = 86_400_000;
 
@@ -31,39 +34,39 @@ export class MaintenanceScheduler implements OnApplicationBootstrap {
   }
 
   private async enqueueAll(period: string): Promise<void> {
-    for (const name of Object.values(MaintenanceJob)) {
-      await this.queue.add(name, {}, { jobId: `${name}-${period}`, removeOnComplete: 100, removeOnFail: 100, attempts: 5 });
+    for (const job of MAINTENANCE_JOBS) {
+      const jobId = `${job.formerName}-${period}`;
+      await addJob(this.queue, job, {}, { jobId, removeOnComplete: 100, removeOnFail: 100, attempts: 5 });
     }
   }
 }
 
-@Processor(QueueName.Maintenance)
-export class MaintenanceProcessor extends WorkerHost {
+/** The maintenance jobs: partitions ahead of time, salts and raw events past their retention. */
+@Injectable()
+export class MaintenanceProcessor {
   private readonly logger = new Logger('Maintenance');
 
   constructor(
     private readonly partitions: EventPartitions,
     private readonly salts: VisitorSalts,
     private readonly config: AppConfig,
-  ) {
-    super();
+  ) {}
+
+  @OnJob(EnsurePartitionsAheadJob)
+  async ensurePartitionsAhead(): Promise<void> {
+    await this.partitions.ensureAhead();
   }
 
-  async process(job: Job): Promise<void> {
-    switch (job.name as MaintenanceJob) {
-      case MaintenanceJob.PartitionsAhead:
-        return this.partitions.ensureAhead();
-      case MaintenanceJob.ExpireSalts: {
-        const deleted = await this.salts.deleteExpired();
-        if (deleted) this.logger.log(`deleted ${deleted} visitor salt(s) older than 48 hours`);
-        return;
-      }
-      case MaintenanceJob.RawRetention: {
-        const cutoff = new Date(Date.now() - this.config.rawRetentionDays * DAY_MS);
-        const dropped = await this.partitions.dropOlderThan(cutoff);
-        if (dropped) this.logger.log(`dropped ${dropped} event partition(s) older than ${cutoff.toISOString()}`);
-        return;
-      }
-    }
+  @OnJob(ExpireVisitorSaltsJob)
+  async expireSalts(): Promise<void> {
+    const deleted = await this.salts.deleteExpired();
+    if (deleted) this.logger.log(`deleted ${deleted} visitor salt(s) older than 48 hours`);
+  }
+
+  @OnJob(DropExpiredEventsJob)
+  async dropExpiredEvents(): Promise<void> {
+    const cutoff = new Date(Date.now() - this.config.rawRetentionDays * DAY_MS);
+    const dropped = await this.partitions.dropOlderThan(cutoff);
+    if (dropped) this.logger.log(`dropped ${dropped} event partition(s) older than ${cutoff.toISOString()}`);
   }
 }

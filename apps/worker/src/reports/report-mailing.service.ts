@@ -1,8 +1,9 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { AppConfig } from '@app/common';
-import { type ReportJobData, ReportRepository } from '@app/reports';
+import { AppConfig, EmailReportJob, type ReportJobData } from '@app/common';
+import { ReportRepository } from '@app/reports';
 import { type Job, UnrecoverableError } from 'bullmq';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { OnJob } from '../jobs/on-job.decorator.js';
 import { reportEmail } from './report.mail.js';
 import { errorText, isLastAttempt } from './report-rendering.service.js';
 
@@ -24,6 +25,7 @@ export class ReportMailing implements OnModuleDestroy {
     private readonly config: AppConfig,
   ) {}
 
+  @OnJob(EmailReportJob)
   async send(job: Job<ReportJobData>): Promise<'sent' | 'skipped'> {
     const { creatorId, reportId } = job.data;
     const content = await this.reports.emailContent(creatorId, reportId);

@@ -1,17 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { AnalyticsService } from '@app/analytics';
-import { AppConfig, DomainError, QueueName } from '@app/common';
-import {
-  buildReportData,
-  emailJobOptions,
-  type EmailStatus,
-  renderReport,
-  ReportJob,
-  type ReportJobData,
-  ReportRepository,
-} from '@app/reports';
+import { addJob, AppConfig, DomainError, EmailReportJob, QueueName, RenderReportJob, type ReportJobData } from '@app/common';
+import { buildReportData, emailJobOptions, type EmailStatus, renderReport, ReportRepository } from '@app/reports';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
+import { OnJob } from '../jobs/on-job.decorator.js';
 
 export type RenderOutcome = 'rendered' | 'skipped';
 
@@ -36,6 +29,7 @@ export class ReportRendering {
     @InjectQueue(QueueName.Reports) private readonly queue: Queue,
   ) {}
 
+  @OnJob(RenderReportJob)
   async render(job: Job<ReportJobData>, generatedAt = new Date()): Promise<RenderOutcome> {
     const { creatorId, reportId } = job.data;
     const report = await this.reports.start(creatorId, reportId);
@@ -71,6 +65,6 @@ export class ReportRendering {
   }
 
   private async enqueueEmail(data: ReportJobData): Promise<void> {
-    await this.queue.add(ReportJob.Email, data, emailJobOptions(data.reportId));
+    await addJob(this.queue, EmailReportJob, data, emailJobOptions(data.reportId));
   }
 }

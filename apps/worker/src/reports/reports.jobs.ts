@@ -1,12 +1,10 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { AppConfig, QueueName } from '@app/common';
-import { periodicJobOptions, ReportJob, type ReportJobData, ReportRepository, type ScheduleTickJobData } from '@app/reports';
-import { type Job, type Queue, UnrecoverableError } from 'bullmq';
-import { ReportMailing } from './report-mailing.service.js';
-import { ReportRendering } from './report-rendering.service.js';
-import { ScheduleTick } from './schedule-tick.service.js';
+import { addJob, AppConfig, type JobDefinition, QueueName, ReportRetentionJob, ScheduleTickJob } from '@app/common';
+import { periodicJobOptions, ReportRepository } from '@app/reports';
+import type { Queue } from 'bullmq';
+import { OnJob } from '../jobs/on-job.decorator.js';
 
 export const TICK_EVERY_MINUTES = 5;
 
@@ -44,52 +42,37 @@ export class ReportCron implements OnApplicationBootstrap {
   }
 
   enqueueTick(now: number): Promise<void> {
-    return this.add(ReportJob.ScheduleTick, tickSlot(now));
+    return this.add(ScheduleTickJob, tickSlot(now));
   }
 
   enqueueRetention(now: number): Promise<void> {
-    return this.add(ReportJob.Retention, new Date(now).toISOString().slice(0, 10));
+    return this.add(ReportRetentionJob, new Date(now).toISOString().slice(0, 10));
   }
 
-  private async add(job: ReportJob, period: string): Promise<void> {
+  private async add(job: JobDefinition<object>, period: string): Promise<void> {
     try {
-      await this.queue.add(job, {}, periodicJobOptions(job, period));
+      await addJob(this.queue, job, {}, periodicJobOptions(job, period));
     } catch (error) {
       // Redis away: the next slot's cron tries again
-      this.logger.warn(`could not enqueue ${job} ${period}: ${(error as Error).message}`);
+      this.logger.warn(`could not enqueue ${job.name} ${period}: ${(error as Error).message}`);
     }
   }
 }
 
-@Processor(QueueName.Reports, { concurrency: 2 })
-export class ReportsProcessor extends WorkerHost {
+/** Deletes reports older than REPORT_RETENTION_MONTHS. */
+@Injectable()
+export class ReportRetention {
   private readonly logger = new Logger('Reports');
 
   constructor(
-    private readonly rendering: ReportRendering,
-    private readonly mailing: ReportMailing,
-    private readonly tick: ScheduleTick,
     private readonly reports: ReportRepository,
     private readonly config: AppConfig,
-  ) {
-    super();
-  }
+  ) {}
 
-  async process(job: Job): Promise<unknown> {
-    switch (job.name as ReportJob) {
-      case ReportJob.Render:
-        return this.rendering.render(job as Job<ReportJobData>);
-      case ReportJob.Email:
-        return this.mailing.send(job as Job<ReportJobData>);
-      case ReportJob.ScheduleTick:
-        return this.tick.run((job.data as ScheduleTickJobData).now);
-      case ReportJob.Retention: {
-        const deleted = await this.reports.deleteOlderThan(this.config.reportRetentionMonths);
-        if (deleted) this.logger.log(`deleted ${deleted} report(s) older than ${this.config.reportRetentionMonths} months`);
-        return { deleted };
-      }
-      default:
-        throw new UnrecoverableError(`unknown reports job ${job.name}`);
-    }
+  @OnJob(ReportRetentionJob)
+  async run(): Promise<{ deleted: number }> {
+    const deleted = await this.reports.deleteOlderThan(this.config.reportRetentionMonths);
+    if (deleted) this.logger.log(`deleted ${deleted} report(s) older than ${this.config.reportRetentionMonths} months`);
+    return { deleted };
   }
 }

@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { QueueName } from '@app/common';
-import {
-  dueSchedules,
-  ReportJob,
-  type ReportJobData,
-  renderJobOptions,
-  ReportRepository,
-  type ReportRow,
-  ReportScheduleRepository,
-} from '@app/reports';
-import type { Queue } from 'bullmq';
+import { addJob, QueueName, RenderReportJob, type ReportJobData, ScheduleTickJob, type ScheduleTickJobData } from '@app/common';
+import { dueSchedules, renderJobOptions, ReportRepository, type ReportRow, ReportScheduleRepository } from '@app/reports';
+import type { Job, Queue } from 'bullmq';
+import { OnJob } from '../jobs/on-job.decorator.js';
 
 const PAGE = 500;
 /** A report queued this long ago without having started may have lost its job: it is enqueued again (same job id). */
@@ -39,6 +32,11 @@ export class ScheduleTick {
     private readonly reports: ReportRepository,
     @InjectQueue(QueueName.Reports) private readonly queue: Queue,
   ) {}
+
+  @OnJob(ScheduleTickJob)
+  onTick(job: Job<ScheduleTickJobData>): Promise<TickResult> {
+    return this.run(job.data.now);
+  }
 
   async run(now = Date.now()): Promise<TickResult> {
     let created = 0;
@@ -75,6 +73,6 @@ export class ScheduleTick {
   /** Adding a job whose id exists is a no-op, so enqueueing a report again never renders it twice at once. */
   private async enqueue(report: ReportRow): Promise<void> {
     const data: ReportJobData = { creatorId: report.creatorId, reportId: report.id };
-    await this.queue.add(ReportJob.Render, data, renderJobOptions(report));
+    await addJob(this.queue, RenderReportJob, data, renderJobOptions(report));
   }
 }

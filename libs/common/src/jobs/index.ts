@@ -1,0 +1,3 @@
+export * from './job-queues.service.js';
+export * from './job.definition.js';
+export * from './jobs.js';
