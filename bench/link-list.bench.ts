@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '@app/common';
 import { dataSourceOptions, migrateDatabase } from '@app/db';
-import { EventStore } from '@app/events';
+import { EventPartitions, EventStore } from '@app/events';
 import { DataSource } from 'typeorm';
-import { randomHits, seededRandom } from '../libs/analytics/src/testing/random-events.js';
+import { randomHits, seededRandom } from '../test/support/random-events.js';
 import { createApiApp } from '../apps/api/src/http/api-app.factory.js';
 import type { BenchResult } from './support/bench-result.js';
 import { BENCH_DATABASE_URL, BENCH_REDIS_URL } from './support/services.js';
@@ -66,7 +66,7 @@ async function seedCreator(db: DataSource, signup: () => Promise<void>): Promise
     (l) => l.id,
   );
   const hour = Math.floor(Date.now() / HOUR) * HOUR;
-  await new EventStore(db).store(
+  await new EventStore(db, new EventPartitions(db)).store(
     randomHits({ creatorId, links, from: hour, to: Date.now(), count: 2000, random: seededRandom(3) }),
   );
   await db.query('VACUUM ANALYZE links, rollup_daily, rollup_hourly');

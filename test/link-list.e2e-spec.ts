@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RollupService } from '@app/analytics';
 import type { EnrichedHit } from '@app/common';
 import { dataSourceOptions } from '@app/db';
-import { EventStore } from '@app/events';
+import { EventPartitions, EventStore } from '@app/events';
 import { DataSource } from 'typeorm';
-import { randomHits, seededRandom } from '../libs/analytics/src/testing/random-events.js';
+import { randomHits, seededRandom } from './support/random-events.js';
 import { type ApiClient, newCreator, type Reply } from './support/http-client.js';
 import { type RunningApi, startApi } from './support/stack.js';
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
   api = await startApi();
   db = new DataSource(dataSourceOptions(process.env.DATABASE_URL!, 2));
   await db.initialize();
-  store = new EventStore(db);
+  store = new EventStore(db, new EventPartitions(db));
   rollups = new RollupService(db);
 });
 

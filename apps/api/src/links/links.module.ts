@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AnalyticsModule } from '../analytics/analytics.module.js';
+import { AnalyticsModule } from '@app/analytics';
 import { LinkListService } from './link-list.service.js';
 import { LinksController } from './links.controller.js';
 import { LinksService } from './links.service.js';
