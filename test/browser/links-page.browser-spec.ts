@@ -47,4 +47,52 @@ describe('the Links page', () => {
     await page.waitForURL(/q=quiet/);
     expect(await showing(byClicks.slice(2))).toEqual(byClicks.slice(2));
   }, 90_000);
+
+  it('bulk actions: tag and archive the selected links, then delete them for good after confirming', async () => {
+    const creator = await apiCreator(suite.stack.base);
+    const [a, b] = [
+      await createLink(creator, { url: 'https://example.com/a', title: 'First' }),
+      await createLink(creator, { url: 'https://example.com/b', title: 'Second' }),
+    ];
+    const kept = await createLink(creator, { url: 'https://example.com/c', title: 'Kept' });
+    const { page } = await signedIn(creator);
+    await page.goto(`${suite.stack.base}/app/links`);
+    await page.getByRole('heading', { name: 'Links', level: 1 }).waitFor();
+    const select = async () => {
+      for (const link of [a, b]) await page.getByLabel(`Select /${link.slug}`).check();
+    };
+    const bar = page.getByRole('region', { name: 'Selected links' });
+    const linkOf = async (id: string) => (await creator.client.get(`/api/v1/links/${id}`)).body;
+
+    await select();
+    expect(await textOf(bar.locator('strong'))).toBe('2 selected');
+    await bar.getByLabel('Tag to add').fill('Launch');
+    await bar.getByRole('button', { name: 'Add tag' }).click();
+    await page.getByText('2 links tagged “launch”.').waitFor();
+    expect((await linkOf(a.id)).tags).toEqual(['launch']);
+    expect((await linkOf(kept.id)).tags).toEqual([]);
+
+    await select();
+    await bar.getByRole('button', { name: 'Archive' }).click();
+    await page.getByText('2 links archived.').waitFor();
+    expect([(await linkOf(a.id)).archived, (await linkOf(b.id)).archived, (await linkOf(kept.id)).archived]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+
+    await page.getByRole('button', { name: 'Archived', exact: true }).click();
+    await page.waitForURL(/status=archived/);
+    await select();
+    await bar.getByRole('button', { name: 'Delete…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete 2 links?' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect((await creator.client.get(`/api/v1/links/${a.id}`)).status).toBe(200);
+    await bar.getByRole('button', { name: 'Delete…' }).click();
+    await dialog.getByRole('button', { name: 'Delete 2 links' }).click();
+    await page.getByText('2 links deleted.').waitFor();
+    expect((await creator.client.get(`/api/v1/links/${a.id}`)).status).toBe(404);
+    expect((await creator.client.get(`/api/v1/links/${b.id}`)).status).toBe(404);
+    expect((await creator.client.get(`/api/v1/links/${kept.id}`)).status).toBe(200);
+  }, 90_000);
 });
