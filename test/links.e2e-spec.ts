@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type pg from 'pg';
 import QRCode from 'qrcode';
 import { type ApiClient, newCreator, type Reply } from './support/http-client.js';
@@ -12,6 +12,23 @@ function messageOf(reply: Reply): string {
 
 const LINKS = '/api/v1/links';
 const inFuture = (ms: number): string => new Date(Date.now() + ms).toISOString();
+/** Everything jest can fake except Date: the clock moves, timers and I/O run for real. */
+const TIMERS = [
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout',
+] as const;
 
 describe('links API', () => {
   let api: RunningApi;
@@ -471,26 +488,34 @@ describe('links API', () => {
     });
 
     it('answers 410 once a link has expired, or sends people to its fallback URL', async () => {
-      const plain = await create(ana.client, { url: 'https://example.com/soon-gone', expiresAt: inFuture(1500) });
+      const plain = await create(ana.client, { url: 'https://example.com/soon-gone', expiresAt: inFuture(60_000) });
       const withFallback = await create(ana.client, {
         url: 'https://example.com/soon-moved',
-        expiresAt: inFuture(1500),
+        expiresAt: inFuture(60_000),
         fallbackUrl: 'https://example.com/moved',
       });
       expect((await fetch(`${api.url}/${plain.slug}`, { redirect: 'manual' })).headers.get('location')).toBe(
         'https://example.com/soon-gone',
       );
-      await new Promise((resolve) => setTimeout(resolve, 1600));
+      // the API runs in this process: a minute passes on its clock (Date only; timers run as they are)
+      jest.useFakeTimers({ doNotFake: [...TIMERS], now: Date.now() + 61_000 });
+      try {
+        await expectExpired(plain.slug, withFallback.slug);
+      } finally {
+        jest.useRealTimers();
+      }
+    });
 
-      const expired = await fetch(`${api.url}/${plain.slug}`, { redirect: 'manual' });
+    async function expectExpired(plainSlug: string, withFallbackSlug: string): Promise<void> {
+      const expired = await fetch(`${api.url}/${plainSlug}`, { redirect: 'manual' });
       expect(expired.status).toBe(410);
       expect(await expired.text()).toContain('Link expired');
-      expect((await fetch(`${api.url}/${plain.slug}`, { method: 'HEAD', redirect: 'manual' })).status).toBe(410);
+      expect((await fetch(`${api.url}/${plainSlug}`, { method: 'HEAD', redirect: 'manual' })).status).toBe(410);
 
-      const fallback = await fetch(`${api.url}/${withFallback.slug}`, { redirect: 'manual' });
+      const fallback = await fetch(`${api.url}/${withFallbackSlug}`, { redirect: 'manual' });
       expect(fallback.status).toBe(302);
       expect(fallback.headers.get('location')).toBe('https://example.com/moved');
-    });
+    }
 
     it('serves a changed link from another API instance within a second (invalidation through Redis)', async () => {
       const other = await startApi();
