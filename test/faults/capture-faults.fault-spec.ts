@@ -78,6 +78,18 @@ describe('nothing is lost when a part fails under load', () => {
     }
   }
 
+  /** No capture job waiting, running or scheduled for a retry, and nothing in the API's spool. */
+  async function pipelineIdle(): Promise<boolean> {
+    const queue = new Queue(QueueName.Capture, { connection: { url: redis.url }, prefix: QUEUE_PREFIX });
+    try {
+      const pending = Object.values(await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized'));
+      const spooled = readdirSync(env.SPOOL_DIR).reduce((bytes, name) => bytes + statSync(join(env.SPOOL_DIR, name)).size, 0);
+      return pending.every((count) => count === 0) && spooled === 0;
+    } finally {
+      await queue.close();
+    }
+  }
+
   /** Runs the load around a fault, then waits until every redirected click is counted. */
   async function underLoad(
     fault: () => Promise<void>,
@@ -87,9 +99,9 @@ describe('nothing is lost when a part fails under load', () => {
     const started = new Date(Date.now() - 60_000);
     const load = new SteadyLoad(() => `${api.url}/${link.slug}`, CLICKS_PER_SECOND);
     load.start();
-    await sleep(2000);
+    await sleep(2000); // duration: load before the fault
     await fault();
-    await sleep(2000);
+    await sleep(2000); // duration: load after the fault
     await load.stop();
 
     const count = async (): Promise<number> =>
@@ -104,7 +116,8 @@ describe('nothing is lost when a part fails under load', () => {
       90_000,
       `all ${load.redirected} clicks stored`,
     ).catch(async () => count());
-    await sleep(1000);
+    // nothing left anywhere a click could wait: whatever is counted now is final
+    await eventually(pipelineIdle, 60_000, 'the capture queue and the spool to empty');
     const settled = await count();
     const to = new Date(Date.now() + 60_000);
     const overview = await creator.client.get(
@@ -118,7 +131,7 @@ describe('nothing is lost when a part fails under load', () => {
   it('Redis hangs for 5 seconds', async () => {
     const result = await underLoad(async () => {
       redis.pause();
-      await sleep(5000);
+      await sleep(5000); // duration: the fault
       redis.resume();
     });
     expect(result.failed).toBe(0);
@@ -129,7 +142,7 @@ describe('nothing is lost when a part fails under load', () => {
   it('Redis is killed and restarts from its append-only file', async () => {
     const result = await underLoad(async () => {
       await redis.stop();
-      await sleep(3000);
+      await sleep(3000); // duration: the fault
       await redis.start();
     });
     expect(result.failed).toBe(0);
@@ -140,7 +153,7 @@ describe('nothing is lost when a part fails under load', () => {
   it('PostgreSQL stops for 30 seconds and comes back', async () => {
     const result = await underLoad(async () => {
       postgres.stop();
-      await sleep(30_000);
+      await sleep(30_000); // duration: the fault
       postgres.start();
     });
     expect(result.failed).toBe(0);
@@ -150,7 +163,7 @@ describe('nothing is lost when a part fails under load', () => {
   it('a worker is killed with SIGKILL mid-batch and a new one starts', async () => {
     const result = await underLoad(async () => {
       await worker.kill('SIGKILL');
-      await sleep(1000);
+      await sleep(1000); // duration: the fault
       worker.start();
     });
     expect(result.failed).toBe(0);
