@@ -15,7 +15,7 @@ import { join } from 'node:path';
 const STATIC_CHECKS = [
   ['typecheck (tsc and svelte-check)', 'npm', ['run', 'typecheck']],
   ['lint (eslint and prettier, server and dashboard)', 'npm', ['run', 'lint']],
-  ['tests wait for conditions: no fixed sleeps, no retryTimes (test/timing.check.mjs)', process.execPath, ['test/timing.check.mjs']],
+  ['tests wait for conditions: no fixed sleeps, no retried tests (test/timing.check.mjs)', process.execPath, ['test/timing.check.mjs']],
 ];
 
 const SUITES = [
