@@ -279,4 +279,17 @@ describe('the everyday dashboard', () => {
     expect(await chart.getAttribute('data-partial-bucket')).toBeNull();
     expect(await page.locator('.partial-key').count()).toBe(0);
   }, 60_000);
+
+  it('Deleting the account ends on a page that says the account was deleted', async () => {
+    const creator = await apiCreator(suite.stack.base);
+    const { page } = await suite.signedIn(creator);
+    await page.goto(`${suite.stack.base}/app/settings`);
+    await page.getByRole('button', { name: 'Delete account…' }).click();
+    await page.getByLabel(`Type ${creator.username} to confirm`).fill(creator.username);
+    await page.getByLabel('Your password').fill(creator.password);
+    await page.getByRole('button', { name: 'Delete everything' }).click();
+    await page.getByRole('heading', { name: 'Your account was deleted', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/app/account-deleted');
+    expect((await creator.client.get('/api/v1/me')).status).toBe(401);
+  }, 60_000);
 });
