@@ -262,7 +262,7 @@ const PAGES = [
 ] as const;
 
 describe('screenshots', () => {
-  it('of every page at 1280 and 375 px, with the test’s own traffic', async () => {
+  it('of every page at 1280 and 375 px, light and dark, with the test’s own traffic', async () => {
     mkdirSync(OUT, { recursive: true });
     const next = random(20260301);
     const shop = await makeCreator();
@@ -299,11 +299,13 @@ describe('screenshots', () => {
 
     const contexts: WatchedContext[] = [];
     try {
-      for (const [device, viewport] of [
-        ['desktop', DESKTOP],
-        ['phone', PHONE],
+      for (const [device, viewport, colorScheme, suffix] of [
+        ['desktop', DESKTOP, 'light', ''],
+        ['phone', PHONE, 'light', ''],
+        ['desktop', DESKTOP, 'dark', '-dark'],
+        ['phone', PHONE, 'dark', '-dark'],
       ] as const) {
-        const signedIn = await openContext(stack.browser, { viewport });
+        const signedIn = await openContext(stack.browser, { viewport, colorScheme });
         contexts.push(signedIn);
         await logIn(signedIn.context, stack.base, shop.creator);
         for (const page of PAGES) {
@@ -325,24 +327,24 @@ describe('screenshots', () => {
               expect(counts).toEqual([...counts].sort((a, b) => b - a));
             }
           }
-          await wholePage(tab, join(OUT, `dashboard-${page.name}-${device}.png`));
-          if (page.name === 'overview' && device === 'desktop') {
+          await wholePage(tab, join(OUT, `dashboard-${page.name}-${device}${suffix}.png`));
+          if (page.name === 'overview' && device === 'desktop' && colorScheme === 'light') {
             // the README's picture: the top of the desktop overview, down to the sources
             const sources = (await panel(tab, 'Sources').boundingBox())!;
             await wholePage(tab, join(OUT, 'dashboard-overview.png'), sources.y + sources.height + 12);
           }
           await tab.close();
         }
-        const anonymous = await openContext(stack.browser, { viewport });
+        const anonymous = await openContext(stack.browser, { viewport, colorScheme });
         contexts.push(anonymous);
         await anonymous.page.goto(`${stack.base}/app/login`);
         await anonymous.page.getByRole('heading', { name: 'Welcome back' }).waitFor();
         await settled(anonymous.page);
-        await wholePage(anonymous.page, join(OUT, `dashboard-login-${device}.png`));
+        await wholePage(anonymous.page, join(OUT, `dashboard-login-${device}${suffix}.png`));
       }
       expect(contexts.flatMap((c) => c.console.problems)).toEqual([]);
     } finally {
       await Promise.all(contexts.map((c) => c.context.close()));
     }
-  }, 170_000);
+  }, 300_000);
 });
