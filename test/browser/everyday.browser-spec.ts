@@ -112,8 +112,8 @@ describe('the everyday dashboard', () => {
         15_000,
       ),
     ).toBe('2');
-    // the one deliberate wait for something not to happen: longer than a refresh after activity (1.5 s) takes
-    await page.waitForTimeout(3_000);
+    // the one deliberate wait, for something not to happen: a visible tab would have refreshed 1.5 s after the click
+    await page.waitForTimeout(3_000); // duration: twice the refresh-after-activity delay, the window a hidden tab stays quiet
     expect(cardRequests.count).toBe(0);
     expect((await card(page, 'Clicks')).value).toBe('1');
 
