@@ -9,6 +9,7 @@ import { type BenchResult, progress, progressDone } from './support/bench-result
 import { BROWSER_USER_AGENT, createBenchLink, type LinkFields, LinkRefused } from './support/bench-link.js';
 import { type CorePlan, pinServices, planCores } from './support/cpu-pinning.js';
 import { newestProfile, topFrames } from './support/cpu-profile.js';
+import { cpuTimeNs } from './support/cpu-time.js';
 import { BENCH_DATABASE_URL, BENCH_REDIS_URL, freePort, startProcess, stopProcess, waitForHttp } from './support/services.js';
 import { ensureWrk, runWrk, type WrkFigures } from './support/wrk.js';
 
@@ -45,9 +46,12 @@ const KINDS: { name: string; label: string; fields: LinkFields }[] = [
   },
 ];
 
+/** wrk's figures, and the server's CPU time per request (µs; null off Linux) */
+type RoundFigures = WrkFigures & { cpuUs: number | null };
+
 interface Round {
   kind: string;
-  figures: WrkFigures;
+  figures: RoundFigures;
 }
 
 function median(values: number[]): number {
@@ -56,8 +60,9 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-function describe(figures: WrkFigures): string {
-  return `${Math.round(figures.requestsPerSecond).toLocaleString('en-US')} req/s, p50 ${figures.p50.toFixed(2)} ms, p99 ${figures.p99.toFixed(2)} ms`;
+function describe(figures: RoundFigures): string {
+  const cpu = figures.cpuUs === null ? '' : `, ${figures.cpuUs.toFixed(1)} µs CPU/request`;
+  return `${Math.round(figures.requestsPerSecond).toLocaleString('en-US')} req/s, p50 ${figures.p50.toFixed(2)} ms, p99 ${figures.p99.toFixed(2)} ms${cpu}`;
 }
 
 /** BENCH_CPU_PROF=dir: the API writes a V8 CPU profile of the whole run there (read it in Chrome's DevTools). */
@@ -148,11 +153,13 @@ export async function runRedirectBench(): Promise<BenchResult[]> {
       for (const [kind, link] of links)
         schedule.push({ kind: 'bare', url: `http://127.0.0.1:${baselinePort}/x` }, { kind, url: link.url });
     }
-    const round = async (kind: string, url: string, seconds: number, title: string): Promise<WrkFigures> => {
+    const round = async (kind: string, url: string, seconds: number, title: string): Promise<RoundFigures> => {
       await drain(apiUrl, queue, db, linkIds);
+      const server = kind === 'bare' ? baseline : api;
       worker.kill('SIGSTOP');
       try {
-        return await runWrk({
+        const cpuBefore = cpuTimeNs(server.pid);
+        const figures = await runWrk({
           url,
           seconds,
           connections: CONNECTIONS,
@@ -160,13 +167,16 @@ export async function runRedirectBench(): Promise<BenchResult[]> {
           cpus: cores.rest,
           tick: (elapsed) => progress(`redirect: ${title}: ${kind} ${elapsed}/${seconds} s`),
         });
+        const cpuAfter = cpuTimeNs(server.pid);
+        const cpuUs = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / 1000 / figures.requests;
+        return { ...figures, cpuUs };
       } finally {
         worker.kill('SIGCONT');
       }
     };
     loadStartedAt = Date.now();
     await round('bare', `http://127.0.0.1:${baselinePort}/x`, WARMUP_S, 'warm-up');
-    for (const link of links.values()) await round('api', link.url, WARMUP_S, 'warm-up');
+    for (const [kind, link] of links) await round(kind, link.url, WARMUP_S, 'warm-up');
     const rounds: Round[] = [];
     for (const [index, { kind, url }] of schedule.entries()) {
       const figures = await round(kind, url, DURATION_S, `round ${index + 1}/${schedule.length}`);
@@ -197,7 +207,7 @@ function printProfile(dir: string, startupMs: number): void {
 }
 
 function report(rounds: Round[], kinds: string[], cores: CorePlan, servicesPinned: boolean): BenchResult[] {
-  const of = (kind: string): WrkFigures[] => rounds.filter((round) => round.kind === kind).map((round) => round.figures);
+  const of = (kind: string): RoundFigures[] => rounds.filter((round) => round.kind === kind).map((round) => round.figures);
   const bare = of('bare');
   const bareRate = median(bare.map((figures) => figures.requestsPerSecond));
   const setting = `${CONNECTIONS} connections, ${cores.server ? 'one core' : 'unpinned'}${servicesPinned ? '' : ', services unpinned'}`;
@@ -214,6 +224,7 @@ function report(rounds: Round[], kinds: string[], cores: CorePlan, servicesPinne
         baseline: Math.round(bareRate),
         note: `${(rate / bareRate).toFixed(2)}× bare`,
       },
+      ...cpuLine(label, ours, bare),
       {
         bench: 'redirect',
         metric: `${label}: latency p50`,
@@ -231,6 +242,24 @@ function report(rounds: Round[], kinds: string[], cores: CorePlan, servicesPinne
       },
     ];
   });
+}
+
+/** Server CPU time per request, median of the rounds: the figure that holds on a busy machine. */
+function cpuLine(label: string, ours: RoundFigures[], bare: RoundFigures[]): BenchResult[] {
+  const cpu = (rounds: RoundFigures[]): number[] => rounds.flatMap((figures) => (figures.cpuUs === null ? [] : [figures.cpuUs]));
+  if (cpu(ours).length === 0 || cpu(bare).length === 0) return [];
+  const value = median(cpu(ours));
+  const baseline = median(cpu(bare));
+  return [
+    {
+      bench: 'redirect',
+      metric: `${label}: server CPU per request`,
+      value: Number(value.toFixed(1)),
+      unit: 'µs',
+      baseline: Number(baseline.toFixed(1)),
+      note: `${(baseline / value).toFixed(2)}× bare per core`,
+    },
+  ];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -45,8 +45,8 @@ export function parseWrkReport(report: string): WrkFigures {
   return {
     requests: Number(field(/(\d+) requests in/)),
     requestsPerSecond: Number(field(/Requests\/sec:\s+([\d.]+)/)),
-    p50: milliseconds(field(/^\s+50%\s+(\S+)$/m)),
-    p99: milliseconds(field(/^\s+99%\s+(\S+)$/m)),
+    p50: milliseconds(field(/^\s+50%\s+(\S+)\s*$/m)),
+    p99: milliseconds(field(/^\s+99%\s+(\S+)\s*$/m)),
     errors:
       Number(/Non-2xx or 3xx responses: (\d+)/.exec(report)?.[1] ?? 0) +
       (socketErrors ? socketErrors.slice(1).reduce((sum, count) => sum + Number(count), 0) : 0),

@@ -37,7 +37,8 @@ export class CaptureBatchBuilder {
 
   add(flood: boolean, ...[id, at, kind, creatorId, linkId, via, ip, query, headers]: CapturedHitArgs): void {
     this.hits.push([
-      this.ref(id),
+      // an id is unique: it is not looked up among the batch's strings
+      this.strings.push(id) - 1,
       at,
       this.ref(kind),
       this.ref(creatorId),

@@ -8,8 +8,8 @@ export function trustProxySetting(value: string): boolean | string[] {
   return value.split(',').map((part) => part.trim());
 }
 
-/** A request's client address. */
-export type ClientAddress = (request: IncomingMessage) => string;
+/** A request's client address; `forwardedFor` is its X-Forwarded-For header, when it has one. */
+export type ClientAddress = (request: IncomingMessage, forwardedFor: string | undefined) => string;
 
 /**
  * The client address exactly as Fastify's `request.ip` computes it for the same `trustProxy`
@@ -18,5 +18,7 @@ export type ClientAddress = (request: IncomingMessage) => string;
 export function clientAddressFor(trustProxy: boolean | string[]): ClientAddress {
   if (trustProxy === false) return (request) => request.socket.remoteAddress ?? '';
   const trust = trustProxy === true ? () => true : proxyAddr.compile(trustProxy);
-  return (request) => proxyAddr(request, trust);
+  // without X-Forwarded-For, proxy-addr answers the peer's address whatever the trust: no need to ask it
+  return (request, forwardedFor) =>
+    forwardedFor === undefined ? (request.socket.remoteAddress ?? '') : proxyAddr(request, trust);
 }

@@ -3,6 +3,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { AppConfig, uuidV7 } from '@app/common';
+import { redirectHeadersOf } from '../capture/captured-headers.js';
 import { HitCapture } from '../capture/hit-capture.service.js';
 import type { DurationSeries } from '../health/request-duration.histogram.js';
 import { MetricsService } from '../health/metrics.service.js';
@@ -96,17 +97,9 @@ export class RedirectHandler implements OnModuleInit {
     const id = uuidV7(now);
     this.found(response, params ? redirectLocation(target.url, params) : target.url, started);
     if (request.method === 'GET') {
-      this.capture.capture(
-        id,
-        now,
-        'click',
-        target.creatorId,
-        target.id,
-        via,
-        this.clientAddress(request),
-        query,
-        request.headers,
-      );
+      const headers = redirectHeadersOf(request.rawHeaders);
+      const ip = this.clientAddress(request, headers['x-forwarded-for']);
+      this.capture.capture(id, now, 'click', target.creatorId, target.id, via, ip, query, headers);
     }
   }
 
