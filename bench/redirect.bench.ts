@@ -20,6 +20,8 @@ const WARMUP_S = 3;
 /** every state a capture batch can wait in before it is stored */
 const QUEUED_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
 const DRAIN_TIMEOUT_MS = Number(process.env.BENCH_DRAIN_TIMEOUT_S || 900) * 1000;
+/** captured clicks neither queued nor stored for this long are gone elsewhere (a second worker) */
+const STUCK_MS = 30_000;
 
 /** What a phone browser coming from Instagram sends; the bare server gets the same requests. */
 const REQUEST_HEADERS = {
@@ -85,6 +87,8 @@ function startBaseline(port: number, cores: CorePlan): ChildProcess {
  */
 async function drain(apiUrl: string, queue: Queue, db: pg.Client, linkIds: string[]): Promise<void> {
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+  let lastStored = -1;
+  let stuckSince = Date.now();
   for (let poll = 0; ; poll++) {
     const metrics = await (await fetch(`${apiUrl}/metrics`)).text();
     const captured = Number(/^linkpulse_hits_captured_total\{kind="click"\} (\d+)/m.exec(metrics)?.[1] ?? 0);
@@ -92,11 +96,20 @@ async function drain(apiUrl: string, queue: Queue, db: pg.Client, linkIds: strin
     const queued = Object.values(counts).reduce((sum, count) => sum + count, 0);
     const { rows } = await db.query<{ count: string }>('SELECT count(*) FROM events WHERE link_id = ANY($1)', [linkIds]);
     const stored = Number(rows[0].count);
-    progress(
-      `redirect: draining the worker: ${stored.toLocaleString('en-US')} of ${captured.toLocaleString('en-US')} clicks stored, ${queued} batches queued`,
-    );
-    if (queued === 0 && stored === captured) return;
+    const done = queued === 0 && stored === captured;
+    if (done || process.stdout.isTTY || poll % 10 === 0) {
+      progress(
+        `redirect: draining the worker: ${stored.toLocaleString('en-US')} of ${captured.toLocaleString('en-US')} clicks stored, ${queued} batches queued`,
+      );
+    }
+    if (done) return;
     if (stored > captured) throw new Error(`${stored} clicks stored for ${captured} captured: a click was stored twice`);
+    if (stored !== lastStored || queued > 0) [lastStored, stuckSince] = [stored, Date.now()];
+    if (Date.now() - stuckSince > STUCK_MS) {
+      throw new Error(
+        `${captured - stored} captured clicks are neither queued nor stored after ${STUCK_MS / 1000} s: is another benchmark's worker using ${BENCH_REDIS_URL}? Run one benchmark at a time, or give this one its own BENCH_REDIS_URL.`,
+      );
+    }
     if (Date.now() > deadline) throw new Error(`the worker did not drain within ${DRAIN_TIMEOUT_MS / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
