@@ -9,20 +9,37 @@ const CLAIM_SECONDS = 3 * 3600;
 /**
  * Claims a Redis logical database (1–15) for this run alone: several runs on one machine (two
  * checkouts, a developer and CI) must never flush each other's queues. The claim is a key in
- * database 0 that globalTeardown releases; a crashed run's claim expires after three hours.
+ * database 0 holding the claiming process's id; globalTeardown releases it, and a claim whose
+ * process is gone (a run that was killed) is taken over, so dead runs never use up the databases.
  */
 async function claimRedisDatabase(baseUrl: string): Promise<number> {
   const registry = new Redis(`${baseUrl}/0`);
   try {
     for (let offset = 0; offset < REDIS_DATABASES; offset++) {
       const db = 1 + ((process.pid + offset) % REDIS_DATABASES);
-      const claimed = await registry.set(`linkpulse:test-db:${db}`, String(process.pid), 'EX', CLAIM_SECONDS, 'NX');
+      const key = `linkpulse:test-db:${db}`;
+      const claimed = await registry.set(key, String(process.pid), 'EX', CLAIM_SECONDS, 'NX');
       if (claimed === 'OK') return db;
+      const holder = await registry.get(key);
+      if (holder === null || isAlive(Number(holder))) continue;
+      // SET … GET: only the run that replaced the dead holder's value owns the database
+      const replaced = await registry.set(key, String(process.pid), 'EX', CLAIM_SECONDS, 'GET');
+      if (replaced === holder) return db;
     }
   } finally {
     await registry.quit();
   }
   throw new Error(`all ${REDIS_DATABASES} Redis test databases are claimed (keys linkpulse:test-db:* in database 0)`);
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
