@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { runConversionsBench } from './conversions.bench.js';
 import { runEnrichBench } from './enrich.bench.js';
 import { runLinkListBench } from './link-list.bench.js';
 import { runDashboardBench } from './dashboard.bench.js';
@@ -17,6 +18,7 @@ import type { BenchResult } from './support/bench-result.js';
 const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   redirect: runRedirectBench,
   pipeline: runPipelineBench,
+  conversions: runConversionsBench,
   enrich: async () => {
     const { value, unit } = await runEnrichBench();
     return [{ bench: 'enrich', metric: 'enrichHit throughput, one core', value, unit }];

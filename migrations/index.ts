@@ -2,6 +2,13 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema.js';
 import { Rollups1764100000000 } from './1764100000000-rollups.js';
 import { Reports1764500000000 } from './1764500000000-reports.js';
 import { RollupsLinkDays1764550000000 } from './1764550000000-rollups-link-days.js';
+import { Conversions1764600000000 } from './1764600000000-conversions.js';
 
 /** Every migration, in order; the data source lists them explicitly (no globbing at run time). */
-export const MIGRATIONS = [InitialSchema1764000000000, Rollups1764100000000, Reports1764500000000, RollupsLinkDays1764550000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  Rollups1764100000000,
+  Reports1764500000000,
+  RollupsLinkDays1764550000000,
+  Conversions1764600000000,
+];

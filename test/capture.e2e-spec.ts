@@ -14,7 +14,7 @@ import { Queue } from 'bullmq';
 import type pg from 'pg';
 import { insertLink } from './support/fixtures.js';
 import { ApiClient, newCreator } from './support/http-client.js';
-import { HitCapture } from '../apps/api/src/capture/hit-capture.service.js';
+import { spooledBytes } from '../apps/api/src/capture/batch-spool.js';
 import { TestRedisServer } from './support/redis-server.js';
 import { connectDatabase, eventually, type RunningApi, startApi, startWorker } from './support/stack.js';
 
@@ -172,7 +172,7 @@ describe('capture on the redirect path', () => {
         );
         // a spooled file is deleted once all its batches are in Redis: with the spool empty, no later
         // replay round can send anything twice
-        await eventually(async () => api.app.get(HitCapture).spoolSize() === 0, 15_000, 'the spool to empty');
+        await eventually(async () => spooledBytes(process.env.SPOOL_DIR!) === 0, 15_000, 'the spool to empty');
         const after = (await capturedHits(queue)).filter((hit) => hit.linkId === link.id);
         expect(after).toHaveLength(clicks);
         expect(new Set(after.map((hit) => hit.id)).size).toBe(clicks);

@@ -81,6 +81,7 @@ describe('links API', () => {
         fallbackUrl: null,
         tags: [],
         archived: false,
+        conversionTracking: false,
         createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
         updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
         shortUrl: `${publicUrl}/${link.slug}`,

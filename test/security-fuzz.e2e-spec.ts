@@ -267,6 +267,7 @@ function outOfRange(random: Random, schema: Schema): unknown {
 interface Fixture {
   linkId: string;
   tokenId: string;
+  publishableKeyId: string;
   reportId: string;
   scheduleId: string;
   email: string;
@@ -295,6 +296,10 @@ function baseBody(op: Operation, f: Fixture): Record<string, unknown> | undefine
     },
     'POST /api/v1/reports': { ...RANGE, tz: 'UTC', linkId: f.linkId },
     'POST /api/v1/report-schedules': { frequency: 'weekly', dayOfWeek: 2, hour: 8, tz: 'UTC', linkId: f.linkId },
+    'POST /api/v1/publishable-keys': { name: 'fuzz', allowedOrigins: ['https://fuzz.example'] },
+    'POST /api/v1/track/lead': { customerId: 'fuzz', eventName: 'fuzz' },
+    'POST /api/v1/track/sale': { customerId: 'fuzz', amount: 100, currency: 'EUR' },
+    'POST /api/v1/track/batch': { events: [{ kind: 'lead', customerId: 'fuzz' }] },
   };
   if (!op.body) return undefined;
   const body = bodies[op.key];
@@ -324,6 +329,7 @@ function baseQuery(op: Operation, f: Fixture, random: Random): Record<string, st
 
 function idFor(path: string, f: Fixture): string {
   if (path.startsWith('/api/v1/tokens')) return f.tokenId;
+  if (path.startsWith('/api/v1/publishable-keys')) return f.publishableKeyId;
   if (path.startsWith('/api/v1/links')) return f.linkId;
   if (path.startsWith('/api/v1/report-schedules')) return f.scheduleId;
   if (path.startsWith('/api/v1/reports')) return f.reportId;
@@ -688,6 +694,10 @@ describe('fuzzing every route with malformed requests', () => {
     creatorId = creator.id;
     username = creator.username;
     const token = await client.post('/api/v1/tokens', { name: 'fuzz target' });
+    const publishableKey = await client.post('/api/v1/publishable-keys', {
+      name: 'fuzz target',
+      allowedOrigins: ['https://fuzz.example'],
+    });
     const link = await client.post('/api/v1/links', {
       url: 'https://example.com/known',
       title: 'known',
@@ -701,6 +711,7 @@ describe('fuzzing every route with malformed requests', () => {
     fixture = {
       linkId: link.body.id,
       tokenId: token.body.id,
+      publishableKeyId: publishableKey.body.id,
       reportId: report.body.id,
       scheduleId: schedule.body.id,
       email: creator.email,

@@ -25,6 +25,7 @@ interface Party {
   token: ApiClient;
   tokenId: string;
   tokenSecret: string;
+  publishableKeyId: string;
   link: { id: string; slug: string };
   reportId: string;
   scheduleId: string;
@@ -144,6 +145,20 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/tokens': { own: () => ({ path: '/api/v1/tokens', body: { name: 'b integration' } }) },
   'GET /api/v1/tokens': { own: () => ({ path: '/api/v1/tokens' }) },
   'DELETE /api/v1/tokens/{id}': { foreign: (ctx) => ({ path: `/api/v1/tokens/${ctx.a.tokenId}` }) },
+  'GET /api/v1/publishable-keys': { own: () => ({ path: '/api/v1/publishable-keys' }) },
+  'POST /api/v1/publishable-keys': {
+    own: () => ({ path: '/api/v1/publishable-keys', body: { name: 'b shop', allowedOrigins: ['https://b-shop.example.com'] } }),
+  },
+  'DELETE /api/v1/publishable-keys/{id}': { foreign: (ctx) => ({ path: `/api/v1/publishable-keys/${ctx.a.publishableKeyId}` }) },
+  // a click id of A's names no resource of B's: the conversion is accepted and stored unattributed (conversions e2e)
+  'POST /api/v1/track/lead': { own: () => ({ path: '/api/v1/track/lead', body: { customerId: 'b-customer' } }) },
+  'POST /api/v1/track/sale': {
+    own: () => ({ path: '/api/v1/track/sale', body: { customerId: 'b-customer', amount: 100, currency: 'EUR' } }),
+  },
+  'POST /api/v1/track/batch': {
+    own: () => ({ path: '/api/v1/track/batch', body: { events: [{ kind: 'lead', customerId: 'b-customer' }] } }),
+  },
+  'GET /lp.js': { run: async (ctx) => expectNothingOfA(ctx, await new ApiClient(ctx.api.url).get('/lp.js'), [200]) },
   'GET /api/v1/links': { own: () => ({ path: '/api/v1/links?archived=false' }) },
   'GET /api/v1/links/export.csv': { own: () => ({ path: '/api/v1/links/export.csv' }) },
   'POST /api/v1/links': { own: () => ({ path: '/api/v1/links', body: { url: 'https://b.example.com/another' } }) },
@@ -257,7 +272,11 @@ async function party(url: string, label: string): Promise<Party> {
     hour: 9,
     linkId: link.body.id,
   });
-  for (const reply of [token, link, report, schedule])
+  const publishableKey = await creator.client.post('/api/v1/publishable-keys', {
+    name: 'shop',
+    allowedOrigins: [`https://${label.toLowerCase().replace(/[^a-z]/g, '')}.example.com`],
+  });
+  for (const reply of [token, link, report, schedule, publishableKey])
     if (reply.status >= 300) throw new Error(`setup of ${label}: ${reply.status} ${reply.text}`);
   return {
     id: creator.id,
@@ -268,6 +287,7 @@ async function party(url: string, label: string): Promise<Party> {
     token: creator.client.withToken(token.body.token),
     tokenId: token.body.id,
     tokenSecret: token.body.token,
+    publishableKeyId: publishableKey.body.id,
     link: { id: link.body.id, slug: link.body.slug },
     reportId: report.body.id,
     scheduleId: schedule.body.id,

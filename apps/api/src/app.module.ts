@@ -5,6 +5,7 @@ import { DatabaseModule } from '@app/db';
 import { AnalyticsApiModule } from './analytics/analytics.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CaptureModule } from './capture/capture.module.js';
+import { ConversionsModule } from './conversions/conversions.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpExceptionFilter } from './http/http-exception.filter.js';
 import { LinksModule } from './links/links.module.js';
@@ -27,6 +28,7 @@ import { ReportsApiModule } from './reports/reports.module.js';
     PagesModule,
     AnalyticsApiModule,
     ReportsApiModule,
+    ConversionsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

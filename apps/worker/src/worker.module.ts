@@ -2,10 +2,12 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AppConfig, QUEUE_PREFIX, RedisModule } from '@app/common';
+import { ConversionStore } from '@app/conversions';
 import { DatabaseModule } from '@app/db';
 import { EventsModule } from '@app/events';
 import { CaptureProcessor } from './capture/capture.processor.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { ConversionProcessor } from './conversions/conversion.processor.js';
 import { MaintenanceProcessor, MaintenanceScheduler } from './maintenance/maintenance.jobs.js';
 import { ReportsWorkerModule } from './reports/reports-worker.module.js';
 import { RollupModule } from './rollup/rollup.module.js';
@@ -28,6 +30,6 @@ import { RollupModule } from './rollup/rollup.module.js';
     RollupModule,
     ReportsWorkerModule,
   ],
-  providers: [CaptureProcessor, MaintenanceScheduler, MaintenanceProcessor],
+  providers: [CaptureProcessor, ConversionProcessor, ConversionStore, MaintenanceScheduler, MaintenanceProcessor],
 })
 export class WorkerModule {}

@@ -24,6 +24,8 @@ export class AppConfig {
   authRateLimits!: boolean;
   /** clicks (or views) per minute from one address on one link (or page) above which they count as bots; 0: never */
   clickFloodLimit!: number;
+  /** days after a click within which a lead or sale is attributed to it */
+  attributionDays!: number;
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reportFrom: env.REPORT_FROM || 'Linkpulse <reports@linkpulse.local>',
     authRateLimits: onOff(env, 'AUTH_RATE_LIMITS', true),
     clickFloodLimit: integer(env, 'CLICK_FLOOD_LIMIT', 30, 0, 1_000_000),
+    attributionDays: integer(env, 'ATTRIBUTION_DAYS', 90, 1, 3650),
   });
 }
 

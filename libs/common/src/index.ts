@@ -13,3 +13,4 @@ export * from './uuid-v7.js';
 export * from './link-list.types.js';
 export * from './partial-bucket.js';
 export * from './display.labels.js';
+export * from './conversion-job.js';

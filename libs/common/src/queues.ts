@@ -6,6 +6,7 @@ export const QUEUE_PREFIX = '{linkpulse}';
 
 export enum QueueName {
   Capture = 'capture',
+  Conversions = 'conversions',
   Rollup = 'rollup',
   Maintenance = 'maintenance',
   Reports = 'reports',

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength, MinLength, Validate } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, Length, Matches, MaxLength, MinLength, Validate } from 'class-validator';
 import type { Creator } from '@app/db';
 import { IsTimeZoneConstraint } from '../http/time-zone.validator.js';
 
@@ -57,6 +57,19 @@ export class UpdateMeDto {
   @IsString()
   @Matches(USERNAME_PATTERN, { message: 'username must be 3 to 30 lowercase letters, digits or _' })
   username?: string;
+
+  @ApiPropertyOptional({
+    description: 'whether new links add lp_cid to their target (conversion tracking) unless told otherwise',
+  })
+  @IsOptional()
+  @IsBoolean()
+  conversionTracking?: boolean;
+
+  @ApiPropertyOptional({ example: 'EUR', description: 'ISO 4217; revenue in this currency is listed first' })
+  @IsOptional()
+  @IsString()
+  @Length(3, 3, { message: 'currency must be an ISO 4217 code such as EUR' })
+  currency?: string;
 }
 
 export class DeleteMeDto {
@@ -84,6 +97,8 @@ export class MeDto {
   @ApiProperty() email: string;
   @ApiProperty() username: string;
   @ApiProperty() timezone: string;
+  @ApiProperty({ description: 'the default of new links' }) conversionTracking: boolean;
+  @ApiProperty({ example: 'EUR' }) currency: string;
   @ApiProperty() createdAt: string;
 
   static from(creator: Creator): MeDto {
@@ -92,6 +107,8 @@ export class MeDto {
       email: creator.email,
       username: creator.username,
       timezone: creator.timezone,
+      conversionTracking: creator.conversionTracking,
+      currency: creator.currency,
       createdAt: creator.createdAt.toISOString(),
     };
   }

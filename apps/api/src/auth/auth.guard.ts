@@ -4,6 +4,8 @@ import type { AuthenticatedRequest, Principal } from './authenticated-request.js
 import { AuthService } from './auth.service.js';
 
 export const SESSION_COOKIE = 'lp_session';
+/** publishable keys (/lp.js on a creator's site) start with this; they record conversions and nothing else */
+export const PUBLISHABLE_KEY_PREFIX = 'pk_';
 export const CSRF_HEADER = 'x-requested-with';
 export const CSRF_VALUE = 'linkpulse';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -32,6 +34,8 @@ export class AuthGuard implements CanActivate {
     if (authorization) {
       const [scheme, token] = authorization.split(' ');
       if (scheme?.toLowerCase() !== 'bearer' || !token || token.length > 200) return null;
+      if (token.startsWith(PUBLISHABLE_KEY_PREFIX))
+        throw new ForbiddenException('A publishable key (pk_) can only record conversions');
       return this.auth.resolveApiToken(token);
     }
     const cookie = request.cookies?.[SESSION_COOKIE];

@@ -54,6 +54,8 @@ describe('AuthService', () => {
       username: 'maya',
       passwordHash: await hashPassword(PASSWORD),
       timezone: 'UTC',
+      conversionTracking: false,
+      currency: 'USD',
       createdAt: new Date(),
     };
   });

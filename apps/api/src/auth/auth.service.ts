@@ -7,6 +7,7 @@ import {
   NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
+import { normaliseCurrency } from '@app/conversions';
 import {
   type Creator,
   type CreatorChanges,
@@ -30,6 +31,7 @@ const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 const DUMMY_HASH = hashPassword('linkpulse-dummy-password');
 
 const UNIQUE_VIOLATION = '23505';
+const DEFAULT_CURRENCY = 'USD';
 /** slugs whose cached targets are dropped at once when an account is deleted */
 const INVALIDATION_CHUNK = 100;
 
@@ -57,6 +59,8 @@ export class AuthService {
           username: dto.username,
           passwordHash,
           timezone: dto.timezone ?? 'UTC',
+          conversionTracking: false,
+          currency: DEFAULT_CURRENCY,
         });
         await this.profiles.insert(tx, created.id, dto.username);
         return created;
@@ -108,6 +112,8 @@ export class AuthService {
     if (dto.timezone !== undefined) changes.timezone = dto.timezone;
     if (dto.email !== undefined) changes.email = dto.email.trim();
     if (dto.username !== undefined) changes.username = dto.username;
+    if (dto.conversionTracking !== undefined) changes.conversionTracking = dto.conversionTracking;
+    if (dto.currency !== undefined) changes.currency = normaliseCurrency(dto.currency) ?? this.notACurrency(dto.currency);
     await this.creators.update(creatorId, changes).catch((error: { code?: string; detail?: string }) => {
       if (error.code === UNIQUE_VIOLATION) throw this.conflict(error.detail);
       throw error;
@@ -162,6 +168,10 @@ export class AuthService {
       expiresAt: new Date(Date.now() + SESSION_TTL_MS),
     });
     return token;
+  }
+
+  private notACurrency(value: string): never {
+    throw new BadRequestException(`currency must be an ISO 4217 code such as EUR, got "${value}"`);
   }
 
   private conflict(detail = ''): ConflictException {

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 export interface Principal {
   creatorId: string;
   /** how the request proved who it is; cookie-authenticated writes need the CSRF header */
-  via: 'session' | 'token';
+  via: 'session' | 'token' | 'publishable-key';
   /** the session's token hash, to revoke it on logout */
   sessionHash?: Buffer;
 }

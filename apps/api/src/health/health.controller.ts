@@ -1,8 +1,9 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { AppConfig } from '@app/common';
 import { DatabaseHealth } from '@app/db';
-import { HitCapture } from '../capture/hit-capture.service.js';
+import { spooledBytes } from '../capture/batch-spool.js';
 import { MetricsService } from './metrics.service.js';
 import { QueueStatusService } from './queue-status.service.js';
 
@@ -22,7 +23,7 @@ export class HealthDto {
   @ApiProperty({ description: 'capture batches waiting for a worker', nullable: true, type: Number }) queueDepth: number | null;
   @ApiProperty({ description: 'seconds the oldest waiting batch has waited', nullable: true, type: Number }) queueLagSeconds:
     number | null;
-  @ApiProperty({ description: 'bytes of captured hits in the local spool' }) spoolBytes: number;
+  @ApiProperty({ description: 'bytes of captured hits and conversions in the local spool' }) spoolBytes: number;
 }
 
 @ApiTags('operations')
@@ -31,7 +32,7 @@ export class HealthController {
   constructor(
     private readonly database: DatabaseHealth,
     private readonly queue: QueueStatusService,
-    private readonly capture: HitCapture,
+    private readonly config: AppConfig,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -55,7 +56,7 @@ export class HealthController {
       redis,
       queueDepth: queue?.waiting ?? null,
       queueLagSeconds: queue?.lagSeconds ?? null,
-      spoolBytes: this.capture.spoolSize(),
+      spoolBytes: spooledBytes(this.config.spoolDir),
     };
   }
 
@@ -67,7 +68,7 @@ export class HealthController {
       this.metrics.queueWaiting.set(queue.waiting);
       this.metrics.queueLag.set(queue.lagSeconds);
     }
-    this.metrics.spoolBytes.set(this.capture.spoolSize());
+    this.metrics.spoolBytes.set(spooledBytes(this.config.spoolDir));
     return this.metrics.registry.metrics();
   }
 }

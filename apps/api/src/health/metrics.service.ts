@@ -37,6 +37,19 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly conversionsCaptured = new Counter({
+    name: 'linkpulse_conversions_captured_total',
+    help: 'Leads and sales accepted by the tracking API',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  readonly conversionsSpooled = new Counter({
+    name: 'linkpulse_conversions_spooled_total',
+    help: 'Accepted conversions written to the local spool because Redis could not take them',
+    registers: [this.registry],
+  });
+
   readonly queueWaiting = new Gauge({
     name: 'linkpulse_capture_queue_waiting',
     help: 'Capture batches waiting for a worker',
@@ -51,7 +64,7 @@ export class MetricsService {
 
   readonly spoolBytes = new Gauge({
     name: 'linkpulse_spool_bytes',
-    help: 'Bytes of captured hits waiting in the local spool',
+    help: 'Bytes of captured hits and conversions waiting in the local spool',
     registers: [this.registry],
   });
 

@@ -82,6 +82,14 @@ export class CreateLinkDto {
   @IsArray()
   @IsString({ each: true })
   tags?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      "the redirect adds lp_cid=<click id> to the target, for conversions on the creator's site; default: the creator's conversionTracking",
+  })
+  @defined('conversionTracking')
+  @IsBoolean()
+  conversionTracking?: boolean;
 }
 
 /** Every field optional; `title`, `expiresAt` and `fallbackUrl` are cleared with null, the others refuse it. */
@@ -93,7 +101,7 @@ export class UpdateLinkDto extends PartialType(CreateLinkDto) {
 }
 
 /** The fields of a link that cannot be null (PartialType lets null through; `archived` refuses it itself). */
-export const NON_NULLABLE_LINK_FIELDS = ['url', 'slug', 'onProfile', 'tags'] as const;
+export const NON_NULLABLE_LINK_FIELDS = ['url', 'slug', 'onProfile', 'tags', 'conversionTracking'] as const;
 
 export class ListLinksQueryDto {
   @ApiPropertyOptional({
@@ -178,6 +186,7 @@ export class LinkDto {
   @ApiProperty({ nullable: true, type: String }) fallbackUrl: string | null;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty() archived: boolean;
+  @ApiProperty() conversionTracking: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiProperty({ example: 'https://lnk.example.com/spring' }) shortUrl: string;
@@ -193,6 +202,7 @@ export class LinkDto {
       fallbackUrl: link.fallbackUrl,
       tags: link.tags,
       archived: link.archivedAt !== null,
+      conversionTracking: link.conversionTracking,
       createdAt: link.createdAt.toISOString(),
       updatedAt: link.updatedAt.toISOString(),
       shortUrl: `${publicUrl}/${link.slug}`,

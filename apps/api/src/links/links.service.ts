@@ -7,7 +7,7 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { AppConfig } from '@app/common';
-import { type Link, type LinkChanges, LinksRepository, ProfilesRepository, Transactions } from '@app/db';
+import { CreatorsRepository, type Link, type LinkChanges, LinksRepository, ProfilesRepository, Transactions } from '@app/db';
 import type { EntityManager } from 'typeorm';
 import { LinkCache } from '../redirect/link-cache.service.js';
 import { LinkFieldError, normaliseTags, normaliseTitle, parseExpiry } from './link-fields.rules.js';
@@ -37,6 +37,7 @@ export class LinksService {
 
   constructor(
     private readonly links: LinksRepository,
+    private readonly creators: CreatorsRepository,
     private readonly profiles: ProfilesRepository,
     private readonly transactions: Transactions,
     private readonly cache: LinkCache,
@@ -60,6 +61,7 @@ export class LinksService {
     const link = await this.transactions.run(async (tx) => {
       const onProfile = dto.onProfile ?? false;
       const profilePosition = onProfile ? await this.appendPosition(tx, creatorId) : 0;
+      const conversionTracking = dto.conversionTracking ?? (await this.creators.tracksConversionsByDefault(creatorId, tx));
       for (let attempt = 0; attempt < GENERATED_SLUG_ATTEMPTS; attempt++) {
         const slug = chosenSlug ?? generateSlug();
         const created = await this.links.insertUnlessSlugTaken(tx, {
@@ -73,6 +75,7 @@ export class LinksService {
           expiresAt: fields.expiresAt ?? null,
           fallbackUrl: fields.fallbackUrl ?? null,
           tags: fields.tags ?? [],
+          conversionTracking,
         });
         if (created) return created;
         if (chosenSlug !== null) throw this.slugTaken(chosenSlug);
@@ -136,6 +139,7 @@ export class LinksService {
       if (dto.title !== undefined) fields.title = normaliseTitle(dto.title);
       if (dto.expiresAt !== undefined) fields.expiresAt = dto.expiresAt === null ? null : parseExpiry(dto.expiresAt);
       if (dto.tags != null) fields.tags = normaliseTags(dto.tags);
+      if (dto.conversionTracking != null) fields.conversionTracking = dto.conversionTracking;
     } catch (error) {
       if (error instanceof TargetUrlError || error instanceof LinkFieldError) throw new BadRequestException(error.message);
       throw error;

@@ -14,7 +14,8 @@ const FRESH_MS = 5 * 60_000;
 const MISSING_FRESH_MS = 5_000;
 const REDIS_TTL_S = 3600;
 const REANNOUNCE_AFTER_MS = 1000;
-const redisKey = (slug: string): string => `linkpulse:link:${slug}`;
+// v2: targets carry conversionTracking; entries cached in the old shape are not read back
+const redisKey = (slug: string): string => `linkpulse:link:v2:${slug}`;
 
 /**
  * Slug → redirect target: from this process's memory, then Redis, then PostgreSQL.

@@ -18,3 +18,21 @@ export function redirectLocation(target: string, params: URLSearchParams): strin
   for (const [name, value] of params) url.searchParams.append(name, value);
   return url.toString();
 }
+
+export const CLICK_ID_PARAMETER = 'lp_cid';
+
+/**
+ * The location with `lp_cid=<click id>` added for a conversion-tracked link, before any fragment;
+ * a location that already carries an `lp_cid` (the target's own, or the request's) keeps it. Plain
+ * string work: the URL is parsed only when `lp_cid=` already appears in it.
+ */
+export function withClickId(location: string, clickId: string): string {
+  const hash = location.indexOf('#');
+  const beforeHash = hash === -1 ? location : location.slice(0, hash);
+  const query = beforeHash.indexOf('?');
+  if (query !== -1 && beforeHash.includes(`${CLICK_ID_PARAMETER}=`, query)) {
+    if (new URLSearchParams(beforeHash.slice(query + 1)).has(CLICK_ID_PARAMETER)) return location;
+  }
+  const separator = query === -1 ? '?' : beforeHash.endsWith('?') || beforeHash.endsWith('&') ? '' : '&';
+  return `${beforeHash}${separator}${CLICK_ID_PARAMETER}=${clickId}${hash === -1 ? '' : location.slice(hash)}`;
+}

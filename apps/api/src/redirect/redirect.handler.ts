@@ -12,7 +12,7 @@ import { rawQuery } from '../http/request-url.js';
 import { isReservedSlug, SLUG_PATTERN } from '../links/slug.rules.js';
 import { noticePage, PAGE_HEADERS } from '../pages/html.js';
 import { LinkCache, type RedirectTarget } from './link-cache.service.js';
-import { redirectLocation, viaOf } from './redirect-location.js';
+import { redirectLocation, viaOf, withClickId } from './redirect-location.js';
 
 /** A notice page, rendered once: its headers and bytes. */
 class Page {
@@ -95,7 +95,8 @@ export class RedirectHandler implements OnModuleInit {
     const via = params ? viaOf(params) : 'direct';
     // the capture id exists before the 302, so that a conversion-tracked link can carry it
     const id = uuidV7(now);
-    this.found(response, params ? redirectLocation(target.url, params) : target.url, started);
+    const location = params ? redirectLocation(target.url, params) : target.url;
+    this.found(response, target.conversionTracking ? withClickId(location, id) : location, started);
     if (request.method === 'GET') {
       const headers = redirectHeadersOf(request.rawHeaders);
       const ip = this.clientAddress(request, headers['x-forwarded-for']);

@@ -36,6 +36,14 @@ export const QUEUE_WORKERS = [
     stalledInterval: 5_000,
     maxStalledCount: Number.MAX_SAFE_INTEGER,
   }),
+  // conversions travel the capture path: the same guarantees
+  queueWorker(QueueName.Conversions, {
+    concurrency: 2,
+    settings: { backoffStrategy: cappedBackoff },
+    lockDuration: 10_000,
+    stalledInterval: 5_000,
+    maxStalledCount: Number.MAX_SAFE_INTEGER,
+  }),
   queueWorker(QueueName.Rollup),
   queueWorker(QueueName.Maintenance),
   queueWorker(QueueName.Reports, { concurrency: 2 }),

@@ -1,4 +1,5 @@
 import type { CaptureJobData } from '../capture-job.js';
+import type { ConversionJobData } from '../conversion-job.js';
 import { QueueName } from '../queues.js';
 
 /** Every kind of job, by queue. The worker refuses to start unless each has exactly one handler. */
@@ -18,6 +19,13 @@ export class CaptureBatchJob {
   static readonly queue = QueueName.Capture;
   static readonly formerName = 'capture-batch';
   declare readonly data: CaptureJobData;
+}
+
+/** A batch of accepted conversions, to attribute and store exactly once. */
+export class ConversionBatchJob {
+  static readonly queue = QueueName.Conversions;
+  static readonly formerName = 'conversion-batch';
+  declare readonly data: ConversionJobData;
 }
 
 /** Rebuilds the rollups of dirty hours (every minute, from one fleet-wide job scheduler). */
@@ -78,6 +86,7 @@ export class ReportRetentionJob {
 
 export const ALL_JOBS = [
   CaptureBatchJob,
+  ConversionBatchJob,
   RollDirtyHoursJob,
   EnsurePartitionsAheadJob,
   ExpireVisitorSaltsJob,

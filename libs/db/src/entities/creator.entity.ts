@@ -17,6 +17,14 @@ export class Creator {
   @Column('text')
   timezone: string;
 
+  /** whether new links get `conversionTracking` when the request does not say */
+  @Column('boolean', { name: 'conversion_tracking' })
+  conversionTracking: boolean;
+
+  /** ISO 4217; revenue in this currency is listed first */
+  @Column('text')
+  currency: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

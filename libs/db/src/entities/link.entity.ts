@@ -35,6 +35,10 @@ export class Link {
   @Column('text', { array: true })
   tags: string[];
 
+  /** the redirect adds `lp_cid=<click id>` to the target, for conversions on the creator's site */
+  @Column('boolean', { name: 'conversion_tracking' })
+  conversionTracking: boolean;
+
   @Column('timestamptz', { name: 'archived_at', nullable: true })
   archivedAt: Date | null;
 

@@ -4,7 +4,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Creator } from '../entities/creator.entity.js';
 
 export type NewCreator = Omit<Creator, 'createdAt'>;
-export type CreatorChanges = Partial<Pick<Creator, 'email' | 'username' | 'timezone' | 'passwordHash'>>;
+export type CreatorChanges = Partial<
+  Pick<Creator, 'email' | 'username' | 'timezone' | 'passwordHash' | 'conversionTracking' | 'currency'>
+>;
 
 /** The creators table (accounts). Deleting a creator deletes all their data: the foreign keys cascade. */
 @Injectable()
@@ -30,6 +32,12 @@ export class CreatorsRepository {
 
   async delete(id: string): Promise<void> {
     await this.db.getRepository(Creator).delete({ id });
+  }
+
+  /** Whether the creator's new links track conversions when the request does not say. */
+  async tracksConversionsByDefault(creatorId: string, tx: EntityManager = this.db.manager): Promise<boolean> {
+    const creator = await tx.getRepository(Creator).findOne({ where: { id: creatorId }, select: { conversionTracking: true } });
+    return creator?.conversionTracking ?? false;
   }
 
   /** The creator's time zone, or null when there is no such creator. */

@@ -6,7 +6,19 @@ import { Link } from '../entities/link.entity.js';
 
 export type NewLink = Omit<Link, 'createdAt' | 'updatedAt' | 'archivedAt'>;
 export type LinkChanges = Partial<
-  Pick<Link, 'slug' | 'url' | 'title' | 'onProfile' | 'profilePosition' | 'expiresAt' | 'fallbackUrl' | 'tags' | 'archivedAt'>
+  Pick<
+    Link,
+    | 'slug'
+    | 'url'
+    | 'title'
+    | 'onProfile'
+    | 'profilePosition'
+    | 'expiresAt'
+    | 'fallbackUrl'
+    | 'tags'
+    | 'archivedAt'
+    | 'conversionTracking'
+  >
 >;
 
 /**
@@ -25,6 +37,8 @@ export interface RedirectTarget {
   expiresAt: number | null;
   fallbackUrl: string | null;
   archived: boolean;
+  /** the redirect adds lp_cid=<click id> to the target */
+  conversionTracking: boolean;
 }
 
 /** A link as the profile editor lists it. */
@@ -56,6 +70,7 @@ interface RedirectRow {
   expires_at: Date | null;
   fallback_url: string | null;
   archived: boolean;
+  conversion_tracking: boolean;
 }
 
 export interface LinkPageQuery {
@@ -190,7 +205,8 @@ export class LinksRepository {
   /** The redirect's view of the link at this slug, whoever owns it; null when there is none. */
   async redirectTarget(slug: string): Promise<RedirectTarget | null> {
     const [row] = await this.db.query<RedirectRow[]>(
-      `SELECT id, creator_id, url, expires_at, fallback_url, archived_at IS NOT NULL AS archived FROM links WHERE slug = $1`,
+      `SELECT id, creator_id, url, expires_at, fallback_url, archived_at IS NOT NULL AS archived, conversion_tracking
+         FROM links WHERE slug = $1`,
       [slug],
     );
     if (!row) return null;
@@ -201,6 +217,7 @@ export class LinksRepository {
       expiresAt: row.expires_at?.getTime() ?? null,
       fallbackUrl: row.fallback_url,
       archived: row.archived,
+      conversionTracking: row.conversion_tracking,
     };
   }
 

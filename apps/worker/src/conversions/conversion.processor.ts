@@ -1,0 +1,24 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConversionBatchJob, type ConversionJobData } from '@app/common';
+import { ConversionStore } from '@app/conversions';
+import type { Job } from 'bullmq';
+import { OnJob } from '../jobs/on-job.decorator.js';
+
+/**
+ * Takes conversion batches from Redis, attributes and stores them, as the capture processor does
+ * with clicks: a failed batch is retried until it succeeds; one delivered twice stores nothing more.
+ */
+@Injectable()
+export class ConversionProcessor {
+  private readonly logger = new Logger('Conversions');
+
+  constructor(private readonly store: ConversionStore) {}
+
+  /** Returns how many conversions were stored now. */
+  @OnJob(ConversionBatchJob)
+  async process(job: Job<ConversionJobData>): Promise<number> {
+    const stored = await this.store.store(job.data.conversions);
+    if (job.attemptsMade > 0) this.logger.log(`batch ${job.id} stored after ${job.attemptsMade} retries`);
+    return stored.length;
+  }
+}

@@ -1,0 +1,5 @@
+export * from './attribution.rules.js';
+export * from './conversion-id.js';
+export * from './conversion-store.js';
+export * from './conversion.types.js';
+export * from './currency.rules.js';
