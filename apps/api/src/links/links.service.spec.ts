@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { BadRequestException, ConflictException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AppConfig } from '@app/common';
-import { type Link, LinksRepository, ProfilesRepository, Transactions } from '@app/db';
+import { CreatorsRepository, type Link, LinksRepository, ProfilesRepository, Transactions } from '@app/db';
 import type { EntityManager } from 'typeorm';
 import { type Mock, mockOf } from '../../../../test/support/mocks.js';
 import { LinkCache } from '../redirect/link-cache.service.js';
@@ -21,6 +21,7 @@ const link = (fields: Partial<Link> = {}): Link => ({
   expiresAt: null,
   fallbackUrl: null,
   tags: [],
+  conversionTracking: false,
   archivedAt: null,
   createdAt: new Date(),
   updatedAt: new Date(),
@@ -43,6 +44,7 @@ describe('LinksService', () => {
       providers: [
         LinksService,
         { provide: LinksRepository, useValue: links },
+        { provide: CreatorsRepository, useValue: mockOf<CreatorsRepository>() },
         { provide: ProfilesRepository, useValue: profiles },
         { provide: Transactions, useValue: transactions },
         { provide: LinkCache, useValue: cache },
