@@ -46,7 +46,7 @@ async function seedCreator(db: DataSource, signup: () => Promise<void>): Promise
        FROM generate_series((SELECT count(*) FROM links WHERE creator_id = $1)::int + 1, $2::int) AS i`,
     [creatorId, LINKS],
   );
-  for (const table of ['events', 'rollup_dirty_hours', 'rollup_daily', 'rollup_hourly'])
+  for (const table of ['events', 'rollup_dirty_hours', 'rollup_pending', 'rollup_daily', 'rollup_hourly'])
     await db.query(`DELETE FROM ${table} WHERE creator_id = $1`, [creatorId]);
   const today = Math.floor(Date.now() / DAY) * DAY;
   for (const [table, column, step, count] of [

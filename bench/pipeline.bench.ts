@@ -39,7 +39,8 @@ export async function runPipelineBench(): Promise<BenchResult[]> {
     const rolledUp = async (): Promise<boolean> => {
       const { rows } = await db.query(
         `SELECT (SELECT coalesce(sum(clicks), 0) FROM rollup_quarter WHERE creator_id = $1 AND link_id = $2) AS clicks,
-                (SELECT count(*) FROM rollup_dirty_hours WHERE creator_id = $1) AS dirty`,
+                (SELECT count(*) FROM rollup_dirty_hours WHERE creator_id = $1)
+                  + (SELECT count(*) FROM rollup_pending WHERE creator_id = $1) AS dirty`,
         [creatorId, linkId],
       );
       return Number(rows[0].clicks) === CLICKS && Number(rows[0].dirty) === 0;

@@ -9,7 +9,8 @@ import { createApiApp } from '../apps/api/src/http/api-app.factory.js';
 import { seed } from '../scripts/seed/seeder.js';
 import { BENCH_DATABASE_URL, BENCH_REDIS_URL } from './support/services.js';
 
-const CLICKS = 10_000_000;
+/** the 10 M-click year; BENCH_CLICKS seeds (or reuses) a smaller one in its own database */
+const CLICKS = Number(process.env.BENCH_CLICKS || 10_000_000);
 const DAYS = 365;
 const ACCOUNT = {
   email: 'bench-queries@linkpulse.local',
@@ -33,6 +34,13 @@ const ENDPOINTS: { name: string; path: string; params: Record<string, string> }[
   { name: 'time-patterns', path: 'time-patterns', params: {} },
   // a link's page: its breakdowns read the link's daily rollups
   { name: 'breakdown country, one link', path: 'breakdown', params: { by: 'country', linkId: '' } },
+  // drill-downs: a creator clicked a source, a country, a device; every panel asks again
+  { name: 'breakdown country, source=instagram', path: 'breakdown', params: { by: 'country', source: 'instagram' } },
+  { name: 'breakdown source, country=US', path: 'breakdown', params: { by: 'source', country: 'US' } },
+  { name: 'breakdown city, device=mobile', path: 'breakdown', params: { by: 'city', device: 'mobile' } },
+  { name: 'overview, source=instagram', path: 'overview', params: { source: 'instagram', compare: 'previous' } },
+  { name: 'timeseries day, source=instagram', path: 'timeseries', params: { interval: 'day', source: 'instagram' } },
+  { name: 'time-patterns, source=instagram', path: 'time-patterns', params: { source: 'instagram' } },
 ];
 
 export interface QueryFigure {

@@ -9,6 +9,7 @@ import { runQueriesBench } from './queries.bench.js';
 import { runRedirectBench } from './redirect.bench.js';
 import { runReportBench } from './report.bench.js';
 import { runReportYearBench } from './report-year.bench.js';
+import { runRollupBench } from './rollup.bench.js';
 import type { BenchResult } from './support/bench-result.js';
 
 /**
@@ -31,6 +32,8 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
       value,
       unit,
     })),
+  // a busy day's rollup runs (its own creator in the bench database): 00:05 and 23:55 beside the whole-day rebuild
+  rollup: runRollupBench,
   report: async () => {
     const { value, unit } = await runReportBench();
     return [{ bench: 'report', metric: '12-month PDF render (synthetic data)', value, unit }, ...(await runReportYearBench())];

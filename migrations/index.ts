@@ -3,6 +3,7 @@ import { Rollups1764100000000 } from './1764100000000-rollups.js';
 import { Reports1764500000000 } from './1764500000000-reports.js';
 import { RollupsLinkDays1764550000000 } from './1764550000000-rollups-link-days.js';
 import { Conversions1764600000000 } from './1764600000000-conversions.js';
+import { DrillDownAndIncrementalRollups1764650000000 } from './1764650000000-drill-down-and-incremental-rollups.js';
 
 /** Every migration, in order; the data source lists them explicitly (no globbing at run time). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Reports1764500000000,
   RollupsLinkDays1764550000000,
   Conversions1764600000000,
+  DrillDownAndIncrementalRollups1764650000000,
 ];

@@ -5,7 +5,16 @@ import { dataSourceOptions } from '@app/db';
 import { EventPartitions, EventStore } from '@app/events';
 import { RollupService } from '@app/analytics';
 import { DataSource } from 'typeorm';
-import { addHit, type Counts, emptyCounts, insertLink, randomHits, seededRandom, visitorsOf } from './support/random-events.js';
+import {
+  addHit,
+  type Counts,
+  emptyCounts,
+  insertLink,
+  randomHits,
+  seededRandom,
+  unrolledHours,
+  visitorsOf,
+} from './support/random-events.js';
 import { LiveHub } from '../apps/api/src/analytics/live.hub.js';
 import { type ApiClient, newCreator } from './support/http-client.js';
 import { EventStreamReader } from './support/openapi.js';
@@ -133,7 +142,7 @@ describe('analytics API on hand-computable data', () => {
     describe(`read from ${state}`, () => {
       beforeAll(async () => {
         if (state === 'rollups') await rollups.rollDirty({ untilClean: true });
-        const [{ n }] = await db.query('SELECT count(*)::int AS n FROM rollup_dirty_hours WHERE creator_id = $1', [creatorId]);
+        const n = await unrolledHours(db, creatorId);
         expect(n > 0).toBe(state === 'raw events');
       });
 
@@ -340,6 +349,9 @@ const ZONES = [
   'Australia/Lord_Howe',
 ];
 
+/** Each full check asks about a hundred questions; on a machine shared with other test runs that takes a while. */
+const CHECK_TIMEOUT = 240_000;
+
 describe('every day in every zone equals a recount of the raw events', () => {
   let client: ApiClient;
   let creatorId: string;
@@ -347,9 +359,30 @@ describe('every day in every zone equals a recount of the raw events', () => {
   const hits: EnrichedHit[] = [];
   // both DST seasons: March/April (New York and St John's on 8 March, Berlin 29 March, Lord Howe
   // 5 April) and October/November (Lord Howe 4 October, Berlin 25 October, New York 1 November)
+  // and the last two days, whose events the rollup job adds to the rollups as they come
   const windows: [number, number][] = [
     [at('2026-03-04T00:00:00Z'), at('2026-04-09T00:00:00Z')],
     [at('2026-10-01T00:00:00Z'), at('2026-11-04T00:00:00Z')],
+    [Math.floor(Date.now() / 3_600_000) * 3_600_000 - 40 * 3_600_000, Date.now()],
+  ];
+  /** Filtered breakdowns (the dashboard's drill-downs), and one by the filter's own dimension. */
+  const drillDowns: {
+    filter: [string, string];
+    keep: (h: EnrichedHit) => boolean;
+    by: string;
+    valueOf: (h: EnrichedHit) => string | null;
+  }[] = [
+    { filter: ['source', 'instagram'], keep: (h) => h.source === 'instagram', by: 'country', valueOf: (h) => h.country },
+    { filter: ['country', 'US'], keep: (h) => h.country === 'US', by: 'source', valueOf: (h) => h.source },
+    { filter: ['device', 'mobile'], keep: (h) => h.device === 'mobile', by: 'city', valueOf: (h) => h.city },
+    {
+      filter: ['referrer', ''],
+      keep: (h) => h.referrerHost === null,
+      by: 'bot',
+      valueOf: (h) => (h.isBot ? (h.botName ?? 'unknown') : null),
+    },
+    { filter: ['via', 'profile'], keep: (h) => h.via === 'profile', by: 'link', valueOf: (h) => h.linkId },
+    { filter: ['source', 'tiktok'], keep: (h) => h.source === 'tiktok', by: 'source', valueOf: (h) => h.source },
   ];
 
   beforeAll(async () => {
@@ -361,6 +394,17 @@ describe('every day in every zone equals a recount of the raw events', () => {
     for (const [from, to] of windows) hits.push(...randomHits({ creatorId, links, from, to, count: 3000, random }));
     for (let i = 0; i < hits.length; i += 1000) await store.store(hits.slice(i, i + 1000));
   });
+
+  /** `count` more events in every window, each window's batch delivered once more in part. */
+  async function storeLateEvents(seed: number, count: number): Promise<void> {
+    const random = seededRandom(seed);
+    for (const [from, to] of windows) {
+      const late = randomHits({ creatorId, links, from, to, count, random });
+      hits.push(...late);
+      await store.store(late);
+      await store.store(late.slice(0, 10)); // a batch delivered again
+    }
+  }
 
   async function checkEveryDay(label: string): Promise<void> {
     const random = seededRandom(label.length);
@@ -413,30 +457,70 @@ describe('every day in every zone equals a recount of the raw events', () => {
         for (let d = 0; d < 7; d++)
           for (let h = 0; h < 24; h++)
             expect(`${tz} ${d} ${h}: ${matrix[d][h]}`).toBe(`${tz} ${d} ${h}: ${cells.get(`${d} ${h}`) ?? 0}`);
+        // two drill-downs per zone and window, in turn, with the previous period (before the data: zeros)
+        for (const drill of [
+          drillDowns[ZONES.indexOf(tz) % drillDowns.length],
+          drillDowns[(ZONES.indexOf(tz) + 3) % drillDowns.length],
+        ]) {
+          const expected = new Map<string, Counts>();
+          for (const h of inRange) {
+            const value = drill.keep(h) ? drill.valueOf(h) : null;
+            if (value !== null) expected.set(value, addHit(expected.get(value) ?? emptyCounts(), h));
+          }
+          const reply = await client.get(
+            `/api/v1/analytics/breakdown?${query({ from: iso(from), to: iso(to), tz, by: drill.by, [drill.filter[0]]: drill.filter[1], limit: 100 })}`,
+          );
+          expect(reply.status).toBe(200);
+          const rows = reply.body.rows as { value: string; clicks: number; profileViews: number; botHits: number }[];
+          const summary = (entries: [string, string][]) =>
+            `${tz} ${label} ${drill.filter.join('=')} by ${drill.by}: ${JSON.stringify(Object.fromEntries(entries.sort()))}`;
+          expect(summary(rows.map((r) => [r.value, `${r.clicks}/${r.profileViews}/${r.botHits}`]))).toBe(
+            summary([...expected].map(([value, c]) => [value, `${c.clicks}/${c.views}/${c.botHits}`])),
+          );
+        }
       }
     }
   }
 
-  it('with every hour dirty (raw events only)', async () => {
-    await checkEveryDay('dirty');
-  });
+  it(
+    'with every hour dirty (raw events only)',
+    async () => {
+      await checkEveryDay('dirty');
+    },
+    CHECK_TIMEOUT,
+  );
 
-  it('with everything rolled up', async () => {
-    await rollups.rollDirty({ untilClean: true });
-    await checkEveryDay('rolled');
-  });
+  it(
+    'with everything rolled up',
+    async () => {
+      await rollups.rollDirty({ untilClean: true });
+      await checkEveryDay('rolled');
+    },
+    CHECK_TIMEOUT,
+  );
 
-  it('with some hours dirty again after late events', async () => {
-    const random = seededRandom(77);
-    for (const [from, to] of windows) {
-      const late = randomHits({ creatorId, links, from, to, count: 40, random });
-      hits.push(...late);
-      await store.store(late);
-    }
-    const [{ n }] = await db.query('SELECT count(*)::int AS n FROM rollup_dirty_hours WHERE creator_id = $1', [creatorId]);
-    expect(n).toBeGreaterThan(20);
-    await checkEveryDay('partly dirty');
-  });
+  it(
+    'with late events rolled up too (added to the recent days, old days rebuilt), and a run again',
+    async () => {
+      await storeLateEvents(78, 30);
+      await rollups.rollDirty({ untilClean: true });
+      await rollups.rollDirty({ untilClean: true });
+      expect(await unrolledHours(db, creatorId)).toBe(0);
+      await checkEveryDay('late, rolled');
+    },
+    CHECK_TIMEOUT,
+  );
+
+  it(
+    'with some hours dirty again after late events',
+    async () => {
+      await storeLateEvents(77, 40);
+      const n = await unrolledHours(db, creatorId);
+      expect(n).toBeGreaterThan(20);
+      await checkEveryDay('partly dirty');
+    },
+    CHECK_TIMEOUT,
+  );
 
   it('hour by hour across the DST days, and per week and month', async () => {
     for (const tz of ['Europe/Berlin', 'Australia/Lord_Howe', 'America/St_Johns']) {
@@ -461,60 +545,66 @@ describe('every day in every zone equals a recount of the raw events', () => {
     }
   });
 
-  it('drill-down filters equal the recount too', async () => {
-    const [from, to] = windows[0];
-    const cases: [Record<string, string>, (h: EnrichedHit) => boolean][] = [
-      [{ source: 'instagram' }, (h) => h.source === 'instagram'],
-      [{ country: 'NP' }, (h) => h.country === 'NP'],
-      [{ referrer: '' }, (h) => h.referrerHost === null],
-      [{ linkId: links[0] }, (h) => h.linkId === links[0]],
-      [{ linkId: links[1], device: 'mobile' }, (h) => h.linkId === links[1] && h.device === 'mobile'],
-      [{ via: 'profile', os: 'iOS' }, (h) => h.via === 'profile' && h.os === 'iOS'],
-    ];
-    for (const tz of ['Asia/Kathmandu', 'America/New_York']) {
-      for (const [filters, keep] of cases) {
-        const inRange = hits.filter((h) => h.at >= from + 7 * 60_000 && h.at < to && keep(h));
-        const total = inRange.reduce((counts, h) => addHit(counts, h), emptyCounts());
-        const reply = await client.get(
-          `/api/v1/analytics/overview?${query({ from: iso(from + 7 * 60_000), to: iso(to), tz, ...filters })}`,
-        );
-        expect([
-          JSON.stringify(filters),
-          reply.body.clicks.value,
-          reply.body.botHits.value,
-          reply.body.uniqueVisitors.value,
-        ]).toEqual([JSON.stringify(filters), total.clicks, total.botHits, visitorsOf(inRange)]);
-        const days = await client.get(
-          `/api/v1/analytics/timeseries?${query({ from: iso(from + 7 * 60_000), to: iso(to), tz, ...filters })}`,
-        );
-        expect(days.body.points.reduce((sum: number, p: { profileViews: number }) => sum + p.profileViews, 0)).toBe(total.views);
-      }
-      const breakdownFrom = from + 7 * 60_000;
-      for (const linkId of [undefined, links[1]]) {
-        for (const by of ['city', 'source', 'bot'] as const) {
-          const breakdown = await client.get(
-            `/api/v1/analytics/breakdown?${query({ from: iso(breakdownFrom), to: iso(to), tz, by, linkId, limit: 100 })}`,
+  it(
+    'drill-down filters equal the recount too',
+    async () => {
+      const [from, to] = windows[0];
+      const cases: [Record<string, string>, (h: EnrichedHit) => boolean][] = [
+        [{ source: 'instagram' }, (h) => h.source === 'instagram'],
+        [{ country: 'NP' }, (h) => h.country === 'NP'],
+        [{ referrer: '' }, (h) => h.referrerHost === null],
+        [{ linkId: links[0] }, (h) => h.linkId === links[0]],
+        [{ linkId: links[1], device: 'mobile' }, (h) => h.linkId === links[1] && h.device === 'mobile'],
+        [{ via: 'profile', os: 'iOS' }, (h) => h.via === 'profile' && h.os === 'iOS'],
+      ];
+      for (const tz of ['Asia/Kathmandu', 'America/New_York']) {
+        for (const [filters, keep] of cases) {
+          const inRange = hits.filter((h) => h.at >= from + 7 * 60_000 && h.at < to && keep(h));
+          const total = inRange.reduce((counts, h) => addHit(counts, h), emptyCounts());
+          const reply = await client.get(
+            `/api/v1/analytics/overview?${query({ from: iso(from + 7 * 60_000), to: iso(to), tz, ...filters })}`,
           );
-          const expected = new Map<string, Counts>();
-          for (const h of hits) {
-            if (h.at < breakdownFrom || h.at >= to || (linkId && h.linkId !== linkId)) continue;
-            const value = by === 'city' ? h.city : by === 'source' ? h.source : h.isBot ? (h.botName ?? 'unknown') : null;
-            if (value !== null) expected.set(value, addHit(expected.get(value) ?? emptyCounts(), h));
-          }
-          const rows = breakdown.body.rows as { value: string; clicks: number; profileViews: number; botHits: number }[];
           expect([
-            by,
-            linkId,
-            Object.fromEntries(rows.map((r) => [r.value, `${r.clicks}/${r.profileViews}/${r.botHits}`])),
-          ]).toEqual([
-            by,
-            linkId,
-            Object.fromEntries([...expected].map(([value, c]) => [value, `${c.clicks}/${c.views}/${c.botHits}`])),
-          ]);
+            JSON.stringify(filters),
+            reply.body.clicks.value,
+            reply.body.botHits.value,
+            reply.body.uniqueVisitors.value,
+          ]).toEqual([JSON.stringify(filters), total.clicks, total.botHits, visitorsOf(inRange)]);
+          const days = await client.get(
+            `/api/v1/analytics/timeseries?${query({ from: iso(from + 7 * 60_000), to: iso(to), tz, ...filters })}`,
+          );
+          expect(days.body.points.reduce((sum: number, p: { profileViews: number }) => sum + p.profileViews, 0)).toBe(
+            total.views,
+          );
+        }
+        const breakdownFrom = from + 7 * 60_000;
+        for (const linkId of [undefined, links[1]]) {
+          for (const by of ['city', 'source', 'bot'] as const) {
+            const breakdown = await client.get(
+              `/api/v1/analytics/breakdown?${query({ from: iso(breakdownFrom), to: iso(to), tz, by, linkId, limit: 100 })}`,
+            );
+            const expected = new Map<string, Counts>();
+            for (const h of hits) {
+              if (h.at < breakdownFrom || h.at >= to || (linkId && h.linkId !== linkId)) continue;
+              const value = by === 'city' ? h.city : by === 'source' ? h.source : h.isBot ? (h.botName ?? 'unknown') : null;
+              if (value !== null) expected.set(value, addHit(expected.get(value) ?? emptyCounts(), h));
+            }
+            const rows = breakdown.body.rows as { value: string; clicks: number; profileViews: number; botHits: number }[];
+            expect([
+              by,
+              linkId,
+              Object.fromEntries(rows.map((r) => [r.value, `${r.clicks}/${r.profileViews}/${r.botHits}`])),
+            ]).toEqual([
+              by,
+              linkId,
+              Object.fromEntries([...expected].map(([value, c]) => [value, `${c.clicks}/${c.views}/${c.botHits}`])),
+            ]);
+          }
         }
       }
-    }
-  });
+    },
+    CHECK_TIMEOUT,
+  );
 });
 
 describe('validation', () => {

@@ -58,10 +58,12 @@ async function allPages(client: ApiClient, query: string): Promise<Listed[]> {
   return items;
 }
 
-/** The creator's dirty days, rolled up (only theirs: other suites share the database). */
+/** The creator's days with pending events or dirty hours, rolled up (only theirs: other suites share the database). */
 async function rollUp(creatorId: string): Promise<void> {
   const days: { day: Date }[] = await db.query(
-    `SELECT DISTINCT date_bin('1 day', hour, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS day FROM rollup_dirty_hours WHERE creator_id = $1`,
+    `SELECT date_bin('1 day', hour, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS day FROM rollup_dirty_hours WHERE creator_id = $1
+      UNION
+     SELECT date_bin('1 day', hour, TIMESTAMPTZ '2000-01-01 00:00:00+00') FROM rollup_pending WHERE creator_id = $1`,
     [creatorId],
   );
   for (const { day } of days) await rollups.rollDay(creatorId, day);

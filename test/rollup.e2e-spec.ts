@@ -4,7 +4,7 @@ import { uuidV7 } from '@app/common';
 import { dataSourceOptions } from '@app/db';
 import { defaultGeoDbPaths, GeoLookup } from '@app/enrichment';
 import { EventPartitions, EventStore, HitPipeline, VisitorSalts } from '@app/events';
-import { ALL_LINKS, RollupService } from '@app/analytics';
+import { ALL_LINKS, FILTER_DIMENSIONS, RollupService } from '@app/analytics';
 import { DataSource } from 'typeorm';
 import {
   addHit,
@@ -15,6 +15,7 @@ import {
   insertLink,
   randomHits,
   seededRandom,
+  unrolledHours,
 } from './support/random-events.js';
 
 const HOUR = 3_600_000;
@@ -50,6 +51,7 @@ function expectedRollups(creatorId: string, hits: EnrichedHit[]) {
     addHit(counts, hit);
     return counts;
   };
+  const drill = new Map<string, Counts>();
   const newDaily = () => ({ ...emptyCounts(), visitors: new Set<string>() });
   for (const hit of hits) {
     const slot = floorTo(hit.at, QUARTER);
@@ -71,6 +73,12 @@ function expectedRollups(creatorId: string, hits: EnrichedHit[]) {
         if (!hit.isBot && dimension === 'total') (counts as Counts & { visitors: Set<string> }).visitors.add(hit.visitorId);
       }
     }
+    const values = dimensionValuesOf(hit).filter(([dimension]) => dimension !== 'total');
+    for (const [filter, filterValue] of values) {
+      if (!(FILTER_DIMENSIONS as readonly string[]).includes(filter)) continue;
+      for (const [dimension, value] of values)
+        if (dimension !== filter) bump(drill, `${filter} ${filterValue} ${dimension} ${day} ${value}`, hit, emptyCounts);
+    }
     for (const [dimension, value] of dimensionValuesOf(hit)) {
       bump(hourly, `${ALL_LINKS} ${dimension} ${hour} ${value}`, hit, emptyCounts);
       const counts = bump(daily, `${ALL_LINKS} ${dimension} ${day} ${value}`, hit, newDaily);
@@ -82,6 +90,7 @@ function expectedRollups(creatorId: string, hits: EnrichedHit[]) {
     quarter: new Map([...quarter].map(([key, counts]) => [key, countsKey(counts)])),
     hourly: new Map([...hourly].map(([key, counts]) => [key, countsKey(counts)])),
     daily: new Map([...daily].map(([key, counts]) => [key, `${countsKey(counts)} ${counts.visitors?.size ?? null}`])),
+    drill: new Map([...drill].map(([key, counts]) => [key, countsKey(counts)])),
   };
 }
 
@@ -92,6 +101,7 @@ async function storedRollups(creatorId: string) {
   const quarter = await db.query('SELECT * FROM rollup_quarter WHERE creator_id = $1', [creatorId]);
   const hourly = await db.query('SELECT * FROM rollup_hourly WHERE creator_id = $1', [creatorId]);
   const daily = await db.query('SELECT * FROM rollup_daily WHERE creator_id = $1', [creatorId]);
+  const drill = await db.query('SELECT * FROM rollup_drill_daily WHERE creator_id = $1', [creatorId]);
   return {
     quarter: new Map<string, string>(quarter.map((row: any) => [`${row.link_id} ${row.slot.getTime()}`, counts(row)])),
     hourly: new Map<string, string>(
@@ -101,6 +111,12 @@ async function storedRollups(creatorId: string) {
       daily.map((row: any) => [
         `${row.link_id} ${row.dimension} ${row.day.getTime()} ${row.value}`,
         `${counts(row)} ${row.visitors}`,
+      ]),
+    ),
+    drill: new Map<string, string>(
+      drill.map((row: any) => [
+        `${row.filter} ${row.filter_value} ${row.dimension} ${row.day.getTime()} ${row.value}`,
+        counts(row),
       ]),
     ),
   };
@@ -115,11 +131,7 @@ function expectRollupsToMatch(
   expect(sorted(stored.quarter)).toEqual(sorted(expected.quarter));
   expect(sorted(stored.hourly)).toEqual(sorted(expected.hourly));
   expect(sorted(stored.daily)).toEqual(sorted(expected.daily));
-}
-
-async function dirtyCount(creatorId: string): Promise<number> {
-  const [{ n }] = await db.query('SELECT count(*)::int AS n FROM rollup_dirty_hours WHERE creator_id = $1', [creatorId]);
-  return n;
+  expect(sorted(stored.drill)).toEqual(sorted(expected.drill));
 }
 
 async function storeInBatches(hits: EnrichedHit[], size = 500): Promise<void> {
@@ -155,7 +167,7 @@ describe('hourly rollups', () => {
     const run = await rollups.rollDirty({ concurrency: 3, untilClean: true });
     expect(run.days).toBe(5);
     expect(run.hours).toBeGreaterThan(90);
-    expect(await dirtyCount(creatorId)).toBe(0);
+    expect(await unrolledHours(db, creatorId)).toBe(0);
     expectRollupsToMatch(await storedRollups(creatorId), expectedRollups(creatorId, hits));
   });
 
@@ -176,7 +188,7 @@ describe('hourly rollups', () => {
       random: seededRandom(4),
     });
     await store.store(late);
-    const marks = await db.query('SELECT hour FROM rollup_dirty_hours WHERE creator_id = $1', [creatorId]);
+    const marks = await db.query('SELECT hour FROM rollup_pending WHERE creator_id = $1', [creatorId]);
     expect(marks.map((row: { hour: Date }) => row.hour.getTime())).toEqual([from + 5 * HOUR]);
     const run = await rollups.rollDirty({ untilClean: true });
     expect(run).toMatchObject({ days: 1, hours: 1 });
@@ -202,6 +214,7 @@ describe('hourly rollups', () => {
     expect(sorted(after.quarter)).toEqual(sorted(before.quarter));
     expect(sorted(after.hourly)).toEqual(sorted(before.hourly));
     expect(sorted(after.daily)).toEqual(sorted(before.daily));
+    expect(sorted(after.drill)).toEqual(sorted(before.drill));
   });
 
   it('are rebuilt once when several runs race, and stay exact while events keep arriving', async () => {
@@ -225,31 +238,11 @@ describe('hourly rollups', () => {
       // every day was rebuilt by one of them (or was busy for the other)
       expect(a.days + b.days).toBeGreaterThanOrEqual(3);
       await rollups.rollDirty({ untilClean: true });
-      expect(await dirtyCount(creatorId)).toBe(0);
+      expect(await unrolledHours(db, creatorId)).toBe(0);
       expectRollupsToMatch(await storedRollups(creatorId), expectedRollups(creatorId, [...first, ...second]));
     } finally {
       await other.destroy();
     }
-  });
-
-  it('leave an hour dirty when an event arrives after its version was read', async () => {
-    const creatorId = await insertCreator(db);
-    const link = await insertLink(db, creatorId);
-    const hour = Date.UTC(2025, 9, 1, 12);
-    const hits = randomHits({ creatorId, links: [link.id], from: hour, to: hour + HOUR, count: 50, random: seededRandom(7) });
-    await store.store(hits);
-    const [{ version }] = await db.query('SELECT version FROM rollup_dirty_hours WHERE creator_id = $1', [creatorId]);
-    // the same statement a roll ends with, after another hit bumped the version meanwhile
-    const late = randomHits({ creatorId, links: [link.id], from: hour, to: hour + HOUR, count: 1, random: seededRandom(8) });
-    await store.store(late);
-    await db.query('DELETE FROM rollup_dirty_hours WHERE creator_id = $1 AND hour = $2 AND version = $3', [
-      creatorId,
-      new Date(hour),
-      version,
-    ]);
-    expect(await dirtyCount(creatorId)).toBe(1);
-    await rollups.rollDirty({ untilClean: true });
-    expectRollupsToMatch(await storedRollups(creatorId), expectedRollups(creatorId, [...hits, ...late]));
   });
 
   it("forget a deleted link's rows and rebuild the creator's totals without its events", async () => {
@@ -276,7 +269,7 @@ describe('hourly rollups', () => {
       [drop.id],
     );
     expect(Number(n)).toBe(0);
-    expect(await dirtyCount(creatorId)).toBeGreaterThan(0);
+    expect(await unrolledHours(db, creatorId)).toBeGreaterThan(0);
     await rollups.rollDirty({ untilClean: true });
     expectRollupsToMatch(
       await storedRollups(creatorId),
@@ -317,8 +310,88 @@ describe('hourly rollups', () => {
     await db.query('INSERT INTO rollup_dirty_hours (creator_id, hour) VALUES ($1, $2)', [creatorId, new Date(old)]);
     const run = await new RollupService(db, { rawRetentionDays: 5 }).rollDirty({ untilClean: true });
     expect(run.expired).toBeGreaterThanOrEqual(1);
-    expect(await dirtyCount(creatorId)).toBe(0);
+    expect(await unrolledHours(db, creatorId)).toBe(0);
     expect(sorted((await storedRollups(creatorId)).hourly)).toEqual(sorted(before.hourly));
+  });
+});
+
+describe('incremental rollups', () => {
+  const today = (): number => floorTo(Date.now(), DAY);
+
+  it('add only the events stored since the last run, once through retried batches, visitors exact', async () => {
+    const creatorId = await insertCreator(db);
+    const links = [(await insertLink(db, creatorId)).id, (await insertLink(db, creatorId)).id];
+    const random = seededRandom(20);
+    // yesterday and today (UTC): the days whose visitor sets are kept
+    const from = today() - DAY;
+    const first = randomHits({ creatorId, links, from, to: Date.now(), count: 1500, random });
+    await storeInBatches(first, 300);
+    expect((await rollups.rollDirty({ untilClean: true })).events).toBe(1500);
+    expectRollupsToMatch(await storedRollups(creatorId), expectedRollups(creatorId, first));
+
+    // the same visitor pool: most of these people were counted already today or yesterday
+    const second = randomHits({ creatorId, links, from, to: Date.now(), count: 200, random });
+    await store.store(second);
+    await store.store(second.slice(0, 80)); // a batch delivered again
+    const run = await rollups.rollDirty({ untilClean: true });
+    expect(run.events).toBe(200);
+    expect(await unrolledHours(db, creatorId)).toBe(0);
+    expectRollupsToMatch(await storedRollups(creatorId), expectedRollups(creatorId, [...first, ...second]));
+  });
+
+  it('rebuild the day of a late event older than yesterday, and keep no visitor set for it', async () => {
+    const creatorId = await insertCreator(db);
+    const link = await insertLink(db, creatorId);
+    const random = seededRandom(21);
+    const old = today() - 4 * DAY;
+    const first = randomHits({ creatorId, links: [link.id], from: old, to: old + DAY, count: 300, random });
+    await storeInBatches(first, 100);
+    await rollups.rollDirty({ untilClean: true });
+    const late = randomHits({ creatorId, links: [link.id], from: old + 3 * HOUR, to: old + 4 * HOUR, count: 4, random });
+    await store.store(late);
+    const run = await rollups.rollDirty({ untilClean: true });
+    expect(run).toMatchObject({ days: 1, hours: 1, events: 304 });
+    expectRollupsToMatch(await storedRollups(creatorId), expectedRollups(creatorId, [...first, ...late]));
+    const [{ n }] = await db.query('SELECT count(*)::int AS n FROM rollup_visitor_sets WHERE creator_id = $1', [creatorId]);
+    expect(n).toBe(0);
+  });
+
+  it('stay exact when runs on two workers race with batches arriving, retried and late', async () => {
+    const creatorId = await insertCreator(db);
+    const links = [(await insertLink(db, creatorId)).id, (await insertLink(db, creatorId)).id];
+    const random = seededRandom(22);
+    const from = today() - DAY;
+    const first = randomHits({ creatorId, links, from, to: Date.now(), count: 1000, random });
+    await storeInBatches(first, 200);
+    await rollups.rollDirty({ untilClean: true });
+    const other = new DataSource(dataSourceOptions(process.env.DATABASE_URL!, 4));
+    await other.initialize();
+    try {
+      const arriving = [
+        ...randomHits({ creatorId, links, from, to: Date.now(), count: 1200, random }),
+        ...randomHits({ creatorId, links, from: today() - 3 * DAY, to: today() - 2 * DAY, count: 60, random }),
+      ].sort(() => random() - 0.5);
+      const otherService = new RollupService(other);
+      const rolling = async (service: RollupService): Promise<void> => {
+        for (let i = 0; i < 6; i++) await service.rollDirty({ concurrency: 2 });
+      };
+      await Promise.all([
+        rolling(rollups),
+        rolling(otherService),
+        (async () => {
+          for (let i = 0; i < arriving.length; i += 50) {
+            const batch = arriving.slice(i, i + 50);
+            await store.store(batch);
+            if (i % 200 === 0) await store.store(batch);
+          }
+        })(),
+      ]);
+      await rollups.rollDirty({ untilClean: true });
+      expect(await unrolledHours(db, creatorId)).toBe(0);
+      expectRollupsToMatch(await storedRollups(creatorId), expectedRollups(creatorId, [...first, ...arriving]));
+    } finally {
+      await other.destroy();
+    }
   });
 });
 
@@ -357,12 +430,22 @@ describe('stored data', () => {
     );
     const ipPattern =
       '(^|[^0-9.])([0-9]{1,3}\\.){3}[0-9]{1,3}([^0-9.]|$)|([0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|([0-9a-f]{1,4}:){1,6}:([0-9a-f]{1,4})?|::ffff:';
+    // the rows of this creator where a table has them (the other tests' rows hold no capture of theirs)
+    const perCreator = new Set(
+      (
+        await db.query(
+          "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'creator_id'",
+        )
+      ).map((row: { table_name: string }) => row.table_name),
+    );
     const found: string[] = [];
     for (const { table_name, column_name } of columns) {
       const text = `"${column_name}"::text`;
+      const ofCreator = perCreator.has(table_name) ? `creator_id = $${ips.length + 2} AND ` : '';
       const [{ n }] = await db.query(
-        `SELECT count(*)::int AS n FROM "${table_name}" WHERE ${text} ~* $1 OR ${ips.map((_, i) => `strpos(${text}, $${i + 2}) > 0`).join(' OR ')}`,
-        [ipPattern, ...ips],
+        `SELECT count(*)::int AS n FROM "${table_name}"
+          WHERE ${ofCreator}(${text} ~* $1 OR ${ips.map((_, i) => `strpos(${text}, $${i + 2}) > 0`).join(' OR ')})`,
+        [ipPattern, ...ips, ...(ofCreator ? [creatorId] : [])],
       );
       if (n > 0) found.push(`${table_name}.${column_name} (${n})`);
     }
@@ -392,8 +475,9 @@ describe('the rollup job', () => {
         await queue.close();
       }
       const deadline = Date.now() + 20_000;
-      while ((await dirtyCount(creatorId)) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(await dirtyCount(creatorId)).toBe(0);
+      while ((await unrolledHours(db, creatorId)) > 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await unrolledHours(db, creatorId)).toBe(0);
       const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM rollup_hourly WHERE creator_id = $1`, [creatorId]);
       expect(n).toBeGreaterThan(0);
     } finally {

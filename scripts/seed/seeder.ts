@@ -80,9 +80,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
 
     const rollupStarted = performance.now();
     const rollups = new RollupService(db);
-    const [{ days }] = await db.query(
-      `SELECT count(DISTINCT date_bin('1 day', hour, TIMESTAMPTZ '2000-01-01 00:00:00+00'))::int AS days FROM rollup_dirty_hours`,
-    );
+    const days = (await rollups.dirtyDays()).length;
     const rolling = options.progress === null ? null : new ProgressBar('rollups', days, 'days', options.progress);
     await rollups.rollDirty({ concurrency: 2, untilClean: true, onProgress: (run) => rolling?.update(run.days) });
     rolling?.finish();

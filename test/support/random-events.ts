@@ -157,3 +157,13 @@ export function visitorsOf(hits: EnrichedHit[]): number {
   for (const hit of hits) if (!hit.isBot) seen.add(`${new Date(hit.at).toISOString().slice(0, 10)} ${hit.visitorId}`);
   return seen.size;
 }
+
+/** Hours of a creator with events not in the rollups yet: pending lists and dirty marks. */
+export async function unrolledHours(db: DataSource, creatorId: string): Promise<number> {
+  const [{ n }] = await db.query(
+    `SELECT (SELECT count(*) FROM rollup_dirty_hours WHERE creator_id = $1)
+          + (SELECT count(*) FROM rollup_pending WHERE creator_id = $1) AS n`,
+    [creatorId],
+  );
+  return Number(n);
+}

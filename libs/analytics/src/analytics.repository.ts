@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BreakdownDimension } from '@app/common';
 import type { EntityManager } from 'typeorm';
-import { ALL_LINKS, COUNT_SQL, DIMENSION_SQL, type Filters, FILTER_DIMENSIONS, TOTAL } from './dimensions.js';
+import { ALL_LINKS, COUNT_SQL, COUNTERS, DIMENSION_SQL, type Filters, FILTER_DIMENSIONS, TOTAL } from './dimensions.js';
 import { HOUR, type Interval, type RollupReach, type TierPlan, type VisitorPlan } from './time-plan.js';
 import type { OffsetSegment } from './zone-clock.js';
 
@@ -57,9 +57,8 @@ class Params {
 }
 
 const FEW_INTERVALS = 12;
-const RAW_COUNTS = `${COUNT_SQL.clicks} AS clicks, ${COUNT_SQL.views} AS views, ${COUNT_SQL.bot_hits} AS bot_hits, ${COUNT_SQL.profile_clicks} AS profile_clicks`;
-const SUMS =
-  'sum(clicks)::int AS clicks, sum(views)::int AS views, sum(bot_hits)::int AS bot_hits, sum(profile_clicks)::int AS profile_clicks';
+const RAW_COUNTS = COUNTERS.map((counter) => `${COUNT_SQL[counter]} AS ${counter}`).join(', ');
+const SUMS = COUNTERS.map((counter) => `sum(${counter})::int AS ${counter}`).join(', ');
 const ROLLUP_TABLES = {
   quarter: ['rollup_quarter', 'slot'],
   hour: ['rollup_hourly', 'hour'],
@@ -105,17 +104,18 @@ export class AnalyticsRepository {
     return !key || (key.linkId !== ALL_LINKS && key.dimension !== TOTAL) ? 'none' : key.reach;
   }
 
-  /** How far the rollups reach for a breakdown: the creator's or one link's unfiltered data. */
+  /** How far the rollups reach for a breakdown; see breakdownKeyOf. */
   static breakdownReach(scope: Scope, by: BreakdownDimension): RollupReach {
-    if (Object.keys(scope.filters).length > 0) return 'none';
-    if (scope.linkId === null) return 'hourly';
-    return by === 'link' ? 'none' : 'daily';
+    return breakdownKeyOf(scope, by)?.reach ?? 'none';
   }
 
-  /** The UTC hours of [from, to) not rolled up since their last event, ascending. */
+  /** The UTC hours of [from, to) with events not in the rollups yet (pending or dirty), ascending. */
   async dirtyHours(tx: EntityManager, creatorId: string, from: number, to: number): Promise<number[]> {
     const rows: { hour: Date }[] = await tx.query(
-      'SELECT hour FROM rollup_dirty_hours WHERE creator_id = $1 AND hour >= $2 AND hour < $3 ORDER BY hour',
+      `SELECT hour FROM rollup_dirty_hours WHERE creator_id = $1 AND hour >= $2 AND hour < $3
+        UNION
+       SELECT hour FROM rollup_pending WHERE creator_id = $1 AND hour >= $2 AND hour < $3
+        ORDER BY hour`,
       [creatorId, new Date(Math.floor(from / HOUR) * HOUR), new Date(to)],
     );
     return rows.map((row) => Math.floor(row.hour.getTime() / HOUR) * HOUR);
@@ -286,25 +286,29 @@ export class AnalyticsRepository {
       'timestamptz[]',
     );
     const parts: string[] = [];
+    const key = breakdownKeyOf(scope, by);
     for (const tier of ['hour', 'day'] as const) {
       if (plan[tier].length === 0) continue;
-      const [table, column] = ROLLUP_TABLES[tier];
+      if (!key) throw new Error(`no rollup holds this breakdown, yet the plan reads ${tier} rows`);
+      const [table, column] = key.drill ? ['rollup_drill_daily', 'day'] : ROLLUP_TABLES[tier];
+      const rows = key.drill
+        ? `t.filter = ${params.add(key.drill.filter)} AND t.filter_value = ${params.add(key.drill.value)}`
+        : `t.link_id = ${params.add(key.linkId, 'uuid')}${key.value === undefined ? '' : ` AND t.value = ${params.add(key.value)}`}`;
       const where = params.ranges(`t.${column}`, plan[tier]);
       parts.push(`
         SELECT width_bucket(t.${column}, ${bucketBounds}) AS b, t.value, ${SUMS}
           FROM ${table} t
-         WHERE t.creator_id = ${creator} AND t.link_id = ${params.add(scope.linkId ?? ALL_LINKS, 'uuid')} AND t.dimension = ${params.add(by)} AND ${where}
+         WHERE t.creator_id = ${creator} AND ${rows} AND t.dimension = ${params.add(by)} AND ${where}
          GROUP BY 1, 2`);
     }
     if (plan.quarter.length > 0) throw new Error('breakdowns have no 15-minute rollup');
     if (plan.raw.length > 0) {
       const where = params.ranges('e.occurred_at', plan.raw);
       parts.push(`
-        SELECT e.b, e.value, ${RAW_COUNTS} FROM (
-          SELECT width_bucket(e.occurred_at, ${bucketBounds}) AS b, ${DIMENSION_SQL[by]} AS value, e.kind, e.is_bot, e.via
-            FROM events e 
-           WHERE ${rawScope(scope, params, creator)} AND ${where}
-        ) e WHERE e.value IS NOT NULL GROUP BY 1, 2`);
+        SELECT width_bucket(e.occurred_at, ${bucketBounds}) AS b, ${DIMENSION_SQL[by]} AS value, ${RAW_COUNTS}
+          FROM events e
+         WHERE ${rawScope(scope, params, creator)} AND ${where} AND ${DIMENSION_SQL[by]} IS NOT NULL
+         GROUP BY 1, 2`);
     }
     if (parts.length === 0) return [];
     const rows: (CountRow & { value: string })[] = await tx.query(
@@ -371,6 +375,28 @@ function rollupKeyOf(scope: Scope): RollupKey | null {
   if (filters.length === 0) return { linkId, dimension: TOTAL, value: '', reach: 'all' };
   if (filters.length > 1) return null;
   return { linkId, dimension: filters[0], value: scope.filters[filters[0]]!, reach: scope.linkId === null ? 'hourly' : 'daily' };
+}
+
+/**
+ * The rollup rows of a breakdown of a scope, and how far they reach: the creator's rows of the
+ * dimension (hours and days); one link's (days); with one filter, the drill-down rows of that
+ * filter value (days), or when the breakdown is by the filter's own dimension, that value's row.
+ * Two filters, or a link and a filter: none (raw events).
+ */
+function breakdownKeyOf(
+  scope: Scope,
+  by: BreakdownDimension,
+): { linkId: string; value?: string; drill?: { filter: string; value: string }; reach: RollupReach } | null {
+  const filters = FILTER_DIMENSIONS.filter((dimension) => scope.filters[dimension] !== undefined);
+  if (filters.length === 0) {
+    if (scope.linkId === null) return { linkId: ALL_LINKS, reach: 'hourly' };
+    return by === 'link' ? null : { linkId: scope.linkId, reach: 'daily' };
+  }
+  if (filters.length > 1 || scope.linkId !== null) return null;
+  const [filter] = filters;
+  const value = scope.filters[filter]!;
+  if (filter === by) return { linkId: ALL_LINKS, value, reach: 'hourly' };
+  return { linkId: ALL_LINKS, drill: { filter, value }, reach: 'daily' };
 }
 
 /** The WHERE clause selecting a scope's raw events (with the time condition of Params.ranges beside it). */

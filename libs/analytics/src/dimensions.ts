@@ -43,6 +43,18 @@ export const COUNT_SQL = {
   profile_clicks: "count(*) FILTER (WHERE e.kind = 'click' AND e.via = 'profile' AND NOT e.is_bot)",
 } as const;
 
+/** The counter columns of every rollup table and every read of them: COUNT_SQL's names, in its order. */
+export const COUNTERS = Object.keys(COUNT_SQL) as (keyof typeof COUNT_SQL)[];
+
+/**
+ * A LATERAL list of an event's (dimension, value) for the given dimensions, one row each, for
+ * `CROSS JOIN LATERAL ${dimensionRows(…)} AS alias(dimension, value)`.
+ */
+export function dimensionRows(dimensions: readonly BreakdownDimension[], options: { total?: boolean } = {}): string {
+  const rows = dimensions.map((dimension) => `('${dimension}', ${DIMENSION_SQL[dimension]})`);
+  return `(VALUES ${[...(options.total ? [`('${TOTAL}', '')`] : []), ...rows].join(', ')})`;
+}
+
 /**
  * One pass over events that counts every dimension at once: `GROUP BY GROUPING SETS` with one set
  * per dimension (plus the totals), each extended by `keys`, hashed in memory. `dimension` and
@@ -70,4 +82,42 @@ export function groupingByDimension(
     value: `CASE ${grouping} WHEN ${all} THEN '' ${expressions.map((expression, i) => `WHEN ${mask(i)} THEN ${expression}`).join(' ')} END`,
     link: options.perLink ? 'CASE WHEN grouping(e.link_id) = 0 THEN e.link_id END' : 'NULL::uuid',
   };
+}
+
+/**
+ * The drill-down pairs in one hashed pass over rows with a column per breakdown dimension (named
+ * as the dimension) and the counters, such as `dimensionColumns()` groups them: `GROUP BY
+ * GROUPING SETS` with one set per unordered pair of dimensions of which one at least is a filter
+ * dimension (each pair is hashed once and read in both directions). `a`, `aValue`, `b`, `bValue`
+ * are SELECT expressions naming each output row's two dimensions and values.
+ */
+export function groupingByPair(): { groupBy: string; a: string; aValue: string; b: string; bValue: string } {
+  const dimensions = BREAKDOWN_DIMENSIONS;
+  const filters = new Set<string>(FILTER_DIMENSIONS);
+  const all = (1 << dimensions.length) - 1;
+  const bit = (i: number): number => 1 << (dimensions.length - 1 - i);
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < dimensions.length; i++)
+    for (let j = i + 1; j < dimensions.length; j++)
+      if (filters.has(dimensions[i]) || filters.has(dimensions[j])) pairs.push([i, j]);
+  const grouping = `grouping(${dimensions.map((dimension) => `x.${dimension}`).join(', ')})`;
+  const pick = (side: 0 | 1, value: boolean): string =>
+    `CASE ${grouping} ${pairs
+      .map(
+        (pair) =>
+          `WHEN ${all & ~bit(pair[0]) & ~bit(pair[1])} THEN ${value ? `x.${dimensions[pair[side]]}` : `'${dimensions[pair[side]]}'`}`,
+      )
+      .join(' ')} END`;
+  return {
+    groupBy: `GROUPING SETS (${pairs.map(([i, j]) => `(x.${dimensions[i]}, x.${dimensions[j]})`).join(', ')})`,
+    a: pick(0, false),
+    aValue: pick(0, true),
+    b: pick(1, false),
+    bValue: pick(1, true),
+  };
+}
+
+/** Every breakdown dimension's value of an event `e` as a column named for the dimension. */
+export function dimensionColumns(): string {
+  return BREAKDOWN_DIMENSIONS.map((dimension) => `${DIMENSION_SQL[dimension]} AS ${dimension}`).join(', ');
 }

@@ -58,8 +58,9 @@ function columnValues(hit: EnrichedHit): unknown[] {
 
 /*
  * One statement: insert the batch (skipping hits whose creator or link was deleted meanwhile),
- * ignore ids already stored, and mark the hours that received new events for the rollup.
- * A redelivered batch inserts nothing and marks nothing.
+ * ignore ids already stored, and list the new events per (creator, UTC hour) in rollup_pending,
+ * which the rollup job adds up and deletes (exactly once: the list commits with the events).
+ * A redelivered batch inserts nothing and lists nothing.
  */
 const INSERT_SQL = `
   WITH batch AS (
@@ -74,10 +75,11 @@ const INSERT_SQL = `
     ON CONFLICT DO NOTHING
     RETURNING id, creator_id, occurred_at
   ),
-  marked AS (
-    INSERT INTO rollup_dirty_hours (creator_id, hour)
-    SELECT DISTINCT creator_id, date_trunc('hour', occurred_at, 'UTC') FROM inserted ORDER BY 1, 2
-    ON CONFLICT (creator_id, hour) DO UPDATE SET version = rollup_dirty_hours.version + 1
+  pending AS (
+    INSERT INTO rollup_pending (creator_id, hour, batch, occurred_at, ids)
+    SELECT creator_id, date_trunc('hour', occurred_at, 'UTC'), (SELECT nextval('rollup_pending_batch_seq')),
+           array_agg(occurred_at), array_agg(id)
+      FROM inserted GROUP BY 1, 2
   )
   SELECT id FROM inserted`;
 
