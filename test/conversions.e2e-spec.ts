@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type EnrichedHit, uuidV7 } from '@app/common';
+import { type AppConfig, type CapturedConversion, type EnrichedHit, uuidV7 } from '@app/common';
+import { ConversionStore, conversionId } from '@app/conversions';
 import { dataSourceOptions } from '@app/db';
 import { EventPartitions, EventStore } from '@app/events';
 import pg from 'pg';
@@ -316,6 +317,51 @@ describe('tracking API', () => {
       expect(reply.body.message.toString()).toMatch(message);
     }
     expect((await new ApiClient(api.url).post('/api/v1/track/lead', { customerId: 'c' })).status).toBe(401);
+  });
+});
+
+describe('conversion store', () => {
+  it("stores one batch holding a customer's lead, two sales and a repeated sale: each once, all on the lead's click", async () => {
+    const creator = await newCreator(api.url);
+    const link = await trackedLink(creator.client);
+    const { clickId } = await clickThrough(link.slug);
+    await clickStored(clickId);
+    const conversion = (kind: 'lead' | 'sale', key: string, amount: number | null, at: number): CapturedConversion => ({
+      id: conversionId(creator.id, kind, key, at),
+      at,
+      creatorId: creator.id,
+      kind,
+      dedupKey: key,
+      eventName: kind,
+      eventId: null,
+      invoiceId: kind === 'sale' ? key : null,
+      customerId: 'cus_batch',
+      clickId: kind === 'lead' ? clickId : null,
+      amount,
+      currency: amount === null ? null : 'EUR',
+      metadata: null,
+    });
+    const now = Date.now();
+    const sale = conversion('sale', 'inv_1', 1000, now + 1);
+    const store = new ConversionStore(typeorm, { attributionDays: 90 } as AppConfig);
+
+    const batch = [
+      sale,
+      conversion('lead', 'lead_1', null, now),
+      { ...sale, amount: 1 },
+      conversion('sale', 'inv_2', 2500, now + 2),
+    ];
+
+    const stored = await store.store(batch);
+
+    expect(stored.map((c) => c.kind).sort()).toEqual(['lead', 'sale', 'sale']);
+    const rows = await conversionsOf(creator.id);
+    expect(rows.map((row) => [row.kind, row.amount, row.click_id])).toEqual([
+      ['lead', null, clickId],
+      ['sale', '1000', clickId],
+      ['sale', '2500', clickId],
+    ]);
+    expect(await store.store([sale])).toEqual([]);
   });
 });
 

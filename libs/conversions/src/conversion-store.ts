@@ -155,7 +155,45 @@ interface CustomerClick {
   clickId: string | null;
 }
 
+/** A batch's news about one customer: first seen, and their earliest attributed lead in it. */
+interface CustomerRow {
+  creatorId: string;
+  customerId: string;
+  firstSeenAt: Date;
+  lead: { at: Date; click: AttributedClick } | null;
+}
+
 const customerKey = (creatorId: string, customerId: string): string => `${creatorId} ${customerId}`;
+
+/** The batch without repeats: a conversion sent twice (same id, from its dedup key) once, the first. */
+function uniqueById(conversions: CapturedConversion[]): CapturedConversion[] {
+  const seen = new Set<string>();
+  return conversions.filter((c) => !seen.has(c.id) && seen.add(c.id));
+}
+
+/*
+ * One row per customer: an INSERT … ON CONFLICT DO UPDATE cannot touch one row twice, and a batch
+ * often holds a customer's lead and sale, or two sales.
+ */
+function customerRows(conversions: (StoredConversion & { customerId: string })[]): CustomerRow[] {
+  const rows = new Map<string, CustomerRow>();
+  for (const conversion of conversions) {
+    const key = customerKey(conversion.creatorId, conversion.customerId);
+    const at = new Date(conversion.at);
+    const row = rows.get(key) ?? {
+      creatorId: conversion.creatorId,
+      customerId: conversion.customerId,
+      firstSeenAt: at,
+      lead: null,
+    };
+    if (at < row.firstSeenAt) row.firstSeenAt = at;
+    if (conversion.kind === 'lead' && conversion.click && (!row.lead || at < row.lead.at)) {
+      row.lead = { at, click: conversion.click };
+    }
+    rows.set(key, row);
+  }
+  return [...rows.values()];
+}
 
 /**
  * Attributes and stores conversions exactly once (SPEC section 8): a conversion belongs to the
@@ -175,7 +213,7 @@ export class ConversionStore {
   async store(conversions: CapturedConversion[]): Promise<StoredConversion[]> {
     if (conversions.length === 0) return [];
     // leads first: a sale in the same batch belongs to its customer's lead click
-    const ordered = [...conversions].sort((a, b) => (a.kind === b.kind ? a.at - b.at : a.kind === 'lead' ? -1 : 1));
+    const ordered = uniqueById(conversions).sort((a, b) => (a.kind === b.kind ? a.at - b.at : a.kind === 'lead' ? -1 : 1));
     return this.db.transaction(async (tx) => {
       const customers = await this.lockCustomers(tx, ordered);
       const clicks = new AttributionClicks(tx);
@@ -258,26 +296,22 @@ export class ConversionStore {
   ): Promise<void> {
     const withCustomer = stored.filter((c): c is StoredConversion & { customerId: string } => c.customerId !== null);
     if (withCustomer.length === 0) return;
-    const leadClick = (c: StoredConversion): AttributedClick | null => (c.kind === 'lead' ? c.click : null);
+    const rows = customerRows(withCustomer);
     await tx.query(CUSTOMERS_SQL, [
-      withCustomer.map((c) => c.creatorId),
-      withCustomer.map((c) => c.customerId),
-      withCustomer.map((c) => new Date(c.at).toISOString()),
-      withCustomer.map((c) => (leadClick(c) ? new Date(c.at).toISOString() : null)),
-      withCustomer.map((c) => leadClick(c)?.id ?? null),
-      withCustomer.map((c) => leadClick(c)?.at.toISOString() ?? null),
-      withCustomer.map((c) => leadClick(c)?.linkId ?? null),
+      rows.map((row) => row.creatorId),
+      rows.map((row) => row.customerId),
+      rows.map((row) => row.firstSeenAt.toISOString()),
+      rows.map((row) => row.lead?.at.toISOString() ?? null),
+      rows.map((row) => row.lead?.click.id ?? null),
+      rows.map((row) => row.lead?.click.at.toISOString() ?? null),
+      rows.map((row) => row.lead?.click.linkId ?? null),
     ]);
-    const firstClicks = new Map<string, { creatorId: string; customerId: string; click: AttributedClick }>();
-    for (const conversion of withCustomer) {
-      const key = customerKey(conversion.creatorId, conversion.customerId);
-      const click = leadClick(conversion);
-      if (click && !customers.get(key)?.clickId && !firstClicks.has(key)) {
-        firstClicks.set(key, { creatorId: conversion.creatorId, customerId: conversion.customerId, click });
-      }
-    }
-    for (const [key, { click }] of firstClicks) customers.set(key, { clickId: click.id });
-    await this.reattribute(tx, [...firstClicks.values()]);
+    const firstClicks = rows.flatMap(({ creatorId, customerId, lead }) =>
+      lead && !customers.get(customerKey(creatorId, customerId))?.clickId ? [{ creatorId, customerId, click: lead.click }] : [],
+    );
+    for (const { creatorId, customerId, click } of firstClicks)
+      customers.set(customerKey(creatorId, customerId), { clickId: click.id });
+    await this.reattribute(tx, firstClicks);
   }
 
   private async reattribute(
