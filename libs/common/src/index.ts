@@ -14,3 +14,4 @@ export * from './link-list.types.js';
 export * from './partial-bucket.js';
 export * from './display.labels.js';
 export * from './conversion-job.js';
+export * from './visit-dimension.columns.js';

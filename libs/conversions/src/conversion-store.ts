@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig } from '@app/common';
+import {
+  AppConfig,
+  columnArrays,
+  type InsertColumn,
+  unnestColumns,
+  VISIT_DIMENSION_COLUMNS,
+  visitDimensionValues,
+} from '@app/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { attributionWindow, isWithinWindow } from './attribution.rules.js';
 import { AttributionClicks } from './attribution-clicks.js';
@@ -11,7 +18,15 @@ export interface StoredConversion extends CapturedConversion {
   click: AttributedClick | null;
 }
 
-const COLUMNS = [
+/** The columns a conversion copies from its click, in the order of clickValues. */
+const CLICK_COLUMNS: readonly InsertColumn[] = [
+  ['click_id', 'uuid'],
+  ['click_at', 'timestamptz'],
+  ['link_id', 'uuid'],
+  ...VISIT_DIMENSION_COLUMNS,
+];
+
+const COLUMNS: readonly InsertColumn[] = [
   ['creator_id', 'uuid'],
   ['id', 'uuid'],
   ['occurred_at', 'timestamptz'],
@@ -26,55 +41,11 @@ const COLUMNS = [
   ['metadata', 'jsonb'],
   ['requested_click_id', 'uuid'],
   ['attributed', 'boolean'],
-  ...clickColumns(),
-] as const;
-
-/** The columns a conversion copies from its click, in AttributedClick's order (see clickValues). */
-function clickColumns() {
-  return [
-    ['click_id', 'uuid'],
-    ['click_at', 'timestamptz'],
-    ['link_id', 'uuid'],
-    ['visitor_id', 'text'],
-    ['source', 'text'],
-    ['referrer_host', 'text'],
-    ['utm_source', 'text'],
-    ['utm_medium', 'text'],
-    ['utm_campaign', 'text'],
-    ['utm_term', 'text'],
-    ['utm_content', 'text'],
-    ['country', 'text'],
-    ['region', 'text'],
-    ['city', 'text'],
-    ['device', 'text'],
-    ['browser', 'text'],
-    ['os', 'text'],
-    ['via', 'text'],
-  ] as const;
-}
+  ...CLICK_COLUMNS,
+];
 
 function clickValues(click: AttributedClick | null): unknown[] {
-  if (!click) return clickColumns().map(() => null);
-  return [
-    click.id,
-    click.at.toISOString(),
-    click.linkId,
-    click.visitorId,
-    click.source,
-    click.referrerHost,
-    click.utmSource,
-    click.utmMedium,
-    click.utmCampaign,
-    click.utmTerm,
-    click.utmContent,
-    click.country,
-    click.region,
-    click.city,
-    click.device,
-    click.browser,
-    click.os,
-    click.via,
-  ];
+  return [click?.id ?? null, click?.at.toISOString() ?? null, click?.linkId ?? null, ...visitDimensionValues(click)];
 }
 
 function columnValues(conversion: StoredConversion): unknown[] {
@@ -96,13 +67,6 @@ function columnValues(conversion: StoredConversion): unknown[] {
     ...clickValues(conversion.click),
   ];
 }
-
-/** unnest() of one array parameter per column, the way the events are inserted */
-const unnestColumns = (columns: readonly (readonly [string, string])[], offset = 0): string =>
-  `unnest(${columns.map(([, type], i) => `$${offset + i + 1}::${type}[]`).join(', ')}) AS u(${columns.map(([name]) => name).join(', ')})`;
-
-const columnArrays = (rows: unknown[][], width: number): unknown[][] =>
-  Array.from({ length: width }, (_, column) => rows.map((row) => row[column]));
 
 /* conversions of a deleted creator are dropped; a key stored before (a repeated call) inserts nothing */
 const INSERT_SQL = `
@@ -136,15 +100,13 @@ const CUSTOMERS_SQL = `
  */
 const REATTRIBUTE_SQL = `
   UPDATE conversions AS v
-     SET attributed = true, ${clickColumns()
-       .map(([name]) => `${name} = u.${name}`)
-       .join(', ')}
+     SET attributed = true, ${CLICK_COLUMNS.map(([name]) => `${name} = u.${name}`).join(', ')}
     FROM ${unnestColumns([
       ['creator_id', 'uuid'],
       ['customer_id', 'text'],
       ['window_start', 'timestamptz'],
       ['window_end', 'timestamptz'],
-      ...clickColumns(),
+      ...CLICK_COLUMNS,
     ])}
    WHERE v.creator_id = u.creator_id AND v.customer_id = u.customer_id
      AND NOT v.attributed AND v.requested_click_id IS NULL

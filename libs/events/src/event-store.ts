@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EnrichedHit } from '@app/common';
+import {
+  columnArrays,
+  type EnrichedHit,
+  type InsertColumn,
+  unnestColumns,
+  VISIT_DIMENSION_COLUMNS,
+  visitDimensionValues,
+} from '@app/common';
 import { DataSource } from 'typeorm';
 import { EventPartitions } from './event-partitions.js';
 
-const COLUMNS = [
+const COLUMNS: readonly InsertColumn[] = [
   ['creator_id', 'uuid'],
   ['occurred_at', 'timestamptz'],
   ['id', 'uuid'],
@@ -12,22 +19,8 @@ const COLUMNS = [
   ['link_id', 'uuid'],
   ['is_bot', 'boolean'],
   ['bot_name', 'text'],
-  ['visitor_id', 'text'],
-  ['source', 'text'],
-  ['referrer_host', 'text'],
-  ['utm_source', 'text'],
-  ['utm_medium', 'text'],
-  ['utm_campaign', 'text'],
-  ['utm_term', 'text'],
-  ['utm_content', 'text'],
-  ['country', 'text'],
-  ['region', 'text'],
-  ['city', 'text'],
-  ['device', 'text'],
-  ['browser', 'text'],
-  ['os', 'text'],
-  ['via', 'text'],
-] as const;
+  ...VISIT_DIMENSION_COLUMNS,
+];
 
 function columnValues(hit: EnrichedHit): unknown[] {
   return [
@@ -38,21 +31,7 @@ function columnValues(hit: EnrichedHit): unknown[] {
     hit.linkId,
     hit.isBot,
     hit.botName,
-    hit.visitorId,
-    hit.source,
-    hit.referrerHost,
-    hit.utmSource,
-    hit.utmMedium,
-    hit.utmCampaign,
-    hit.utmTerm,
-    hit.utmContent,
-    hit.country,
-    hit.region,
-    hit.city,
-    hit.device,
-    hit.browser,
-    hit.os,
-    hit.via,
+    ...visitDimensionValues(hit),
   ];
 }
 
@@ -64,8 +43,7 @@ function columnValues(hit: EnrichedHit): unknown[] {
  */
 const INSERT_SQL = `
   WITH batch AS (
-    SELECT * FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
-      AS u(${COLUMNS.map(([name]) => name).join(', ')})
+    SELECT * FROM ${unnestColumns(COLUMNS)}
   ),
   inserted AS (
     INSERT INTO events (${COLUMNS.map(([name]) => name).join(', ')})
@@ -98,7 +76,7 @@ export class EventStore {
     if (hits.length === 0) return new Set();
     await this.partitions.ensureFor(hits.map((hit) => hit.at));
     const rows = hits.map(columnValues);
-    const params = COLUMNS.map((_, column) => rows.map((row) => row[column]));
+    const params = columnArrays(rows, COLUMNS.length);
     for (let attempt = 1; ; attempt++) {
       try {
         const inserted: { id: string }[] = await this.db.query(INSERT_SQL, params);
