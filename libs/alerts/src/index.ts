@@ -1,0 +1,2 @@
+export * from './alert-episodes.js';
+export * from './anomaly.detector.js';
