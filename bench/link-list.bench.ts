@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '@app/common';
-import { dataSourceOptions, migrateDatabase } from '@app/db';
 import { EventPartitions, EventStore } from '@app/events';
 import { DataSource } from 'typeorm';
 import { randomHits, seededRandom } from '../test/support/random-events.js';
 import { createApiApp } from '../apps/api/src/http/api-app.factory.js';
+import { openBenchDatabase } from './support/bench-database.js';
 import type { BenchResult } from './support/bench-result.js';
+import { percentile } from './support/percentiles.js';
 import { BENCH_DATABASE_URL, BENCH_REDIS_URL } from './support/services.js';
 
 const LINKS = 10_000;
@@ -23,9 +24,6 @@ const LISTINGS: { name: string; path: string }[] = [
   { name: 'search "sale", by clicks', path: '/api/v1/links?search=sale&sort=clicks&limit=100' },
   { name: 'tag, by title', path: '/api/v1/links?tag=t7&sort=title&limit=100' },
 ];
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /**
  * A creator with 10,000 links (made once: deleting them one by one through the rollup trigger is
@@ -75,9 +73,7 @@ async function seedCreator(db: DataSource, signup: () => Promise<void>): Promise
 
 /** p50/p95 of the link list for a creator with 10,000 links, beside GET /me in the same run. */
 export async function runLinkListBench(): Promise<BenchResult[]> {
-  await migrateDatabase(BENCH_DATABASE_URL);
-  const db = new DataSource(dataSourceOptions(BENCH_DATABASE_URL, 2));
-  await db.initialize();
+  const db = await openBenchDatabase(2);
   const app = await createApiApp(
     loadConfig({ ...process.env, DATABASE_URL: BENCH_DATABASE_URL, REDIS_URL: BENCH_REDIS_URL, LOG_LEVEL: 'error' }),
     { logger: false },

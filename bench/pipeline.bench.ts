@@ -6,14 +6,11 @@ import pg from 'pg';
 import { type BenchResult, progress, progressDone } from './support/bench-result.js';
 import { BROWSER_USER_AGENT, createBenchLink } from './support/bench-link.js';
 import { BENCH_DATABASE_URL, BENCH_REDIS_URL, freePort, startProcess, stopProcess, waitForHttp } from './support/services.js';
+import { percentile } from './support/percentiles.js';
 
 const CLICKS = Number(process.env.BENCH_PIPELINE_CLICKS || 1_000_000);
 const RATE = Number(process.env.BENCH_PIPELINE_RATE || 5000);
 const TIMEOUT_MS = Number(process.env.BENCH_PIPELINE_TIMEOUT_S || 900) * 1000;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 /**
  * N clicks fired at a steady rate through the real API and one worker: seconds until every one

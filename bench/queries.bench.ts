@@ -8,6 +8,7 @@ import pg from 'pg';
 import { createApiApp } from '../apps/api/src/http/api-app.factory.js';
 import { seed } from '../scripts/seed/seeder.js';
 import { BENCH_DATABASE_URL, BENCH_REDIS_URL } from './support/services.js';
+import { percentile } from './support/percentiles.js';
 
 /** the 10 M-click year; BENCH_CLICKS seeds (or reuses) a smaller one in its own database */
 const CLICKS = Number(process.env.BENCH_CLICKS || 10_000_000);
@@ -48,9 +49,6 @@ export interface QueryFigure {
   value: number;
   unit: string;
 }
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** The bench creator, seeded with the project's seeder unless a previous run left it complete. */
 async function ensureSeeded(): Promise<{ creatorId: string; end: number; topLink: string }> {

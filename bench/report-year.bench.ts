@@ -7,6 +7,7 @@ import { createApiApp } from '../apps/api/src/http/api-app.factory.js';
 import type { BenchResult } from './support/bench-result.js';
 import { BENCH_QUERIES_ACCOUNT } from './support/bench-account.js';
 import { BENCH_DATABASE_URL, BENCH_REDIS_URL } from './support/services.js';
+import { median } from './support/percentiles.js';
 
 const DAY = 86_400_000;
 const RUNS = 3;
@@ -42,7 +43,6 @@ export async function runReportYearBench(): Promise<BenchResult[]> {
       query.push((queried - started) / 1000);
       total.push((performance.now() - started) / 1000);
     }
-    const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     return [
       {
         bench: 'report',

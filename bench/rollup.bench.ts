@@ -2,13 +2,12 @@ import 'reflect-metadata';
 import { pathToFileURL } from 'node:url';
 import { uuidV7 } from '@app/common';
 import { RollupService, seededRandom } from '@app/analytics';
-import { dataSourceOptions, migrateDatabase } from '@app/db';
 import { EventPartitions, EventStore } from '@app/events';
-import { DataSource } from 'typeorm';
 import { seedCreator } from '../scripts/seed/seed.creator.js';
 import { TrafficModel } from '../scripts/seed/traffic.model.js';
+import { openBenchDatabase } from './support/bench-database.js';
 import type { BenchResult } from './support/bench-result.js';
-import { BENCH_DATABASE_URL } from './support/services.js';
+import { median } from './support/percentiles.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -24,7 +23,6 @@ const ACCOUNT = {
   timezone: 'Europe/Berlin',
 };
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (ms: number): number => Math.round(ms * 10) / 10;
 
 /**
@@ -34,9 +32,7 @@ const round = (ms: number): number => Math.round(ms * 10) / 10;
  * whole day from raw events, as it did every minute because the current hour was always dirty.
  */
 export async function runRollupBench(): Promise<BenchResult[]> {
-  await migrateDatabase(BENCH_DATABASE_URL);
-  const db = new DataSource(dataSourceOptions(BENCH_DATABASE_URL, 4));
-  await db.initialize();
+  const db = await openBenchDatabase(4);
   try {
     const creator = await seedCreator(db, ACCOUNT, { replace: true });
     const day = Math.floor(Date.now() / DAY) * DAY;

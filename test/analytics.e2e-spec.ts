@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EnrichedHit } from '@app/common';
-import { uuidV7 } from '@app/common';
-import { dataSourceOptions } from '@app/db';
-import { EventPartitions, EventStore } from '@app/events';
+import type { EventStore } from '@app/events';
 import { RollupService } from '@app/analytics';
 import { DataSource } from 'typeorm';
 import {
@@ -17,6 +15,7 @@ import {
 } from './support/random-events.js';
 import { LiveHub } from '../apps/api/src/analytics/live.hub.js';
 import { type ApiClient, newCreator } from './support/http-client.js';
+import { type DirectStore, hitAt, openDirectStore } from './support/direct-store.js';
 import { EventStreamReader } from './support/openapi.js';
 import { eventually, type RunningApi, startApi, startWorker } from './support/stack.js';
 
@@ -24,52 +23,21 @@ const at = (iso: string): number => Date.parse(iso);
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 let api: RunningApi;
+let direct: DirectStore;
 let db: DataSource;
 let store: EventStore;
 let rollups: RollupService;
 
 beforeAll(async () => {
   api = await startApi();
-  db = new DataSource(dataSourceOptions(process.env.DATABASE_URL!, 4));
-  await db.initialize();
-  store = new EventStore(db, new EventPartitions(db));
-  rollups = new RollupService(db);
+  direct = await openDirectStore(4);
+  ({ db, events: store, rollups } = direct);
 });
 
 afterAll(async () => {
-  await db.destroy();
+  await direct.close();
   await api.close();
 });
-
-/** A hit with every field set; override what the test is about. */
-function hit(creatorId: string, when: string, fields: Partial<EnrichedHit> = {}): EnrichedHit {
-  const time = at(when);
-  return {
-    id: uuidV7(time),
-    at: time,
-    kind: 'click',
-    creatorId,
-    linkId: null,
-    isBot: false,
-    botName: null,
-    visitorId: `v-${Math.random()}`,
-    source: 'direct',
-    referrerHost: null,
-    utmSource: null,
-    utmMedium: null,
-    utmCampaign: null,
-    utmTerm: null,
-    utmContent: null,
-    country: 'DE',
-    region: 'Berlin',
-    city: 'Berlin',
-    device: 'mobile',
-    browser: 'Safari',
-    os: 'iOS',
-    via: 'direct',
-    ...fields,
-  };
-}
 
 const query = (params: Record<string, string | number | undefined>): string =>
   new URLSearchParams(
@@ -94,10 +62,20 @@ describe('analytics API on hand-computable data', () => {
     const c = creatorId;
     await store.store([
       // Monday 2 March: 3 instagram clicks on A from Germany by 2 people, one click from the profile page, 2 views, a bot
-      hit(c, '2026-03-02T10:05:00Z', { linkId: linkA.id, source: 'instagram', visitorId: 'p1', referrerHost: 'l.instagram.com' }),
-      hit(c, '2026-03-02T10:06:00Z', { linkId: linkA.id, source: 'instagram', visitorId: 'p1', referrerHost: 'l.instagram.com' }),
-      hit(c, '2026-03-02T10:50:00Z', { linkId: linkA.id, source: 'instagram', visitorId: 'p2', utmCampaign: 'spring, "big"' }),
-      hit(c, '2026-03-02T11:00:00Z', {
+      hitAt(c, '2026-03-02T10:05:00Z', {
+        linkId: linkA.id,
+        source: 'instagram',
+        visitorId: 'p1',
+        referrerHost: 'l.instagram.com',
+      }),
+      hitAt(c, '2026-03-02T10:06:00Z', {
+        linkId: linkA.id,
+        source: 'instagram',
+        visitorId: 'p1',
+        referrerHost: 'l.instagram.com',
+      }),
+      hitAt(c, '2026-03-02T10:50:00Z', { linkId: linkA.id, source: 'instagram', visitorId: 'p2', utmCampaign: 'spring, "big"' }),
+      hitAt(c, '2026-03-02T11:00:00Z', {
         linkId: linkA.id,
         source: 'profile',
         via: 'profile',
@@ -106,11 +84,17 @@ describe('analytics API on hand-computable data', () => {
         city: 'New York',
         region: 'New York',
       }),
-      hit(c, '2026-03-02T11:30:00Z', { kind: 'view', visitorId: 'p3', country: 'US', city: 'New York', region: 'New York' }),
-      hit(c, '2026-03-02T12:00:00Z', { kind: 'view', visitorId: 'p4' }),
-      hit(c, '2026-03-02T12:01:00Z', { linkId: linkA.id, isBot: true, botName: 'Twitterbot', visitorId: 'b1', device: 'other' }),
+      hitAt(c, '2026-03-02T11:30:00Z', { kind: 'view', visitorId: 'p3', country: 'US', city: 'New York', region: 'New York' }),
+      hitAt(c, '2026-03-02T12:00:00Z', { kind: 'view', visitorId: 'p4' }),
+      hitAt(c, '2026-03-02T12:01:00Z', {
+        linkId: linkA.id,
+        isBot: true,
+        botName: 'Twitterbot',
+        visitorId: 'b1',
+        device: 'other',
+      }),
       // Tuesday 3 March, 14:40: two tiktok clicks on B from France by one person, and a view
-      hit(c, '2026-03-03T14:40:00Z', {
+      hitAt(c, '2026-03-03T14:40:00Z', {
         linkId: linkB.id,
         source: 'tiktok',
         country: 'FR',
@@ -119,7 +103,7 @@ describe('analytics API on hand-computable data', () => {
         visitorId: 'p5',
         device: 'desktop',
       }),
-      hit(c, '2026-03-03T14:41:00Z', {
+      hitAt(c, '2026-03-03T14:41:00Z', {
         linkId: linkB.id,
         source: 'tiktok',
         country: 'FR',
@@ -128,12 +112,12 @@ describe('analytics API on hand-computable data', () => {
         visitorId: 'p5',
         device: 'desktop',
       }),
-      hit(c, '2026-03-03T14:42:00Z', { kind: 'view', visitorId: 'p5', country: 'FR', region: 'Île-de-France', city: 'Paris' }),
+      hitAt(c, '2026-03-03T14:42:00Z', { kind: 'view', visitorId: 'p5', country: 'FR', region: 'Île-de-France', city: 'Paris' }),
       // the same person on Wednesday is a new visitor (a new day, a new visitor id)
-      hit(c, '2026-03-04T09:00:00Z', { linkId: linkB.id, source: 'direct', visitorId: 'p5-next-day', country: 'FR' }),
+      hitAt(c, '2026-03-04T09:00:00Z', { linkId: linkB.id, source: 'direct', visitorId: 'p5-next-day', country: 'FR' }),
       // the previous week: one click and one view
-      hit(c, '2026-02-25T08:00:00Z', { linkId: linkA.id, source: 'x', visitorId: 'q1' }),
-      hit(c, '2026-02-25T08:10:00Z', { kind: 'view', visitorId: 'q1' }),
+      hitAt(c, '2026-02-25T08:00:00Z', { linkId: linkA.id, source: 'x', visitorId: 'q1' }),
+      hitAt(c, '2026-02-25T08:10:00Z', { kind: 'view', visitorId: 'q1' }),
     ]);
   });
 
@@ -678,8 +662,8 @@ describe('isolation between creators', () => {
     const other = await newCreator(api.url);
     const link = await insertLink(db, owner.id);
     await store.store([
-      hit(owner.id, '2026-05-05T10:00:00Z', { linkId: link.id }),
-      hit(owner.id, '2026-05-05T11:00:00Z', { kind: 'view' }),
+      hitAt(owner.id, '2026-05-05T10:00:00Z', { linkId: link.id }),
+      hitAt(owner.id, '2026-05-05T11:00:00Z', { kind: 'view' }),
     ]);
     const range = { from: '2026-05-01T00:00:00Z', to: '2026-05-10T00:00:00Z', tz: 'UTC' };
 
@@ -789,12 +773,12 @@ describe('timeseries compare for a range ending now, as the dashboard asks it', 
     const creator = await newCreator(api.url, { timezone: 'Asia/Kolkata' });
     client = creator.client;
     await store.store([
-      hit(creator.id, '2026-02-25T03:10:00Z'), // before the previous period [from − length, from) = [25 Feb 03:14Z, from)
-      hit(creator.id, '2026-02-25T03:20:00Z'), // 25 Feb, local
-      hit(creator.id, '2026-02-26T10:00:00Z'), // 26 Feb
-      hit(creator.id, '2026-02-27T20:00:00Z'), // 28 Feb 01:30 local
-      hit(creator.id, '2026-02-28T18:29:00Z'), // 28 Feb 23:59 local: the last minute of the previous period
-      hit(creator.id, '2026-03-02T12:00:00Z'), // 2 March 17:30 local
+      hitAt(creator.id, '2026-02-25T03:10:00Z'), // before the previous period [from − length, from) = [25 Feb 03:14Z, from)
+      hitAt(creator.id, '2026-02-25T03:20:00Z'), // 25 Feb, local
+      hitAt(creator.id, '2026-02-26T10:00:00Z'), // 26 Feb
+      hitAt(creator.id, '2026-02-27T20:00:00Z'), // 28 Feb 01:30 local
+      hitAt(creator.id, '2026-02-28T18:29:00Z'), // 28 Feb 23:59 local: the last minute of the previous period
+      hitAt(creator.id, '2026-03-02T12:00:00Z'), // 2 March 17:30 local
     ]);
   });
 

@@ -1,12 +1,10 @@
 import { gzipSync } from 'node:zlib';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type AppConfig, type CapturedConversion, type EnrichedHit, uuidV7 } from '@app/common';
+import { type AppConfig, type CapturedConversion, uuidV7 } from '@app/common';
 import { ConversionStore, conversionId } from '@app/conversions';
-import { dataSourceOptions } from '@app/db';
-import { EventPartitions, EventStore } from '@app/events';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import { type DirectStore, hitAt, openDirectStore } from './support/direct-store.js';
 import { ApiClient, newCreator } from './support/http-client.js';
 import { connectDatabase, eventually, type RunningApi, startApi, startWorker } from './support/stack.js';
 
@@ -18,18 +16,17 @@ const SHOP = 'https://shop.example.com';
 let api: RunningApi;
 let worker: INestApplicationContext;
 let db: pg.Client;
-let typeorm: DataSource;
+let direct: DirectStore;
 
 beforeAll(async () => {
   api = await startApi();
   worker = await startWorker();
   db = await connectDatabase();
-  typeorm = new DataSource(dataSourceOptions(process.env.DATABASE_URL!, 2));
-  await typeorm.initialize();
+  direct = await openDirectStore();
 });
 
 afterAll(async () => {
-  await typeorm.destroy();
+  await direct.close();
   await db.end();
   await worker.close();
   await api.close();
@@ -98,32 +95,19 @@ async function clickStored(clickId: string): Promise<void> {
 
 /** A click of `creatorId` stored straight into the events, `daysAgo` days ago. */
 async function pastClick(creatorId: string, linkId: string, daysAgo: number): Promise<string> {
-  const at = Date.now() - daysAgo * DAY_MS;
-  const hit: EnrichedHit = {
-    id: uuidV7(at),
-    at,
-    kind: 'click',
-    creatorId,
+  const hit = hitAt(creatorId, Date.now() - daysAgo * DAY_MS, {
     linkId,
-    isBot: false,
-    botName: null,
     visitorId: 'v-past',
     source: 'youtube',
     referrerHost: 'youtube.com',
-    utmSource: null,
-    utmMedium: null,
-    utmCampaign: null,
-    utmTerm: null,
-    utmContent: null,
     country: 'FR',
     region: 'Île-de-France',
     city: 'Paris',
     device: 'desktop',
     browser: 'Firefox',
     os: 'Linux',
-    via: 'direct',
-  };
-  await new EventStore(typeorm, new EventPartitions(typeorm)).store([hit]);
+  });
+  await direct.events.store([hit]);
   return hit.id;
 }
 
@@ -343,7 +327,7 @@ describe('conversion store', () => {
     });
     const now = Date.now();
     const sale = conversion('sale', 'inv_1', 1000, now + 1);
-    const store = new ConversionStore(typeorm, { attributionDays: 90 } as AppConfig);
+    const store = new ConversionStore(direct.db, { attributionDays: 90 } as AppConfig);
 
     const batch = [
       sale,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RollupService } from '@app/analytics';
 import type { EnrichedHit } from '@app/common';
-import { dataSourceOptions } from '@app/db';
-import { EventPartitions, EventStore } from '@app/events';
+import type { EventStore } from '@app/events';
 import { DataSource } from 'typeorm';
+import { type DirectStore, openDirectStore } from './support/direct-store.js';
 import { randomHits, seededRandom } from './support/random-events.js';
 import { type ApiClient, newCreator, type Reply } from './support/http-client.js';
 import { type RunningApi, startApi } from './support/stack.js';
@@ -22,20 +22,19 @@ interface Listed {
 }
 
 let api: RunningApi;
+let direct: DirectStore;
 let db: DataSource;
 let store: EventStore;
 let rollups: RollupService;
 
 beforeAll(async () => {
   api = await startApi();
-  db = new DataSource(dataSourceOptions(process.env.DATABASE_URL!, 2));
-  await db.initialize();
-  store = new EventStore(db, new EventPartitions(db));
-  rollups = new RollupService(db);
+  direct = await openDirectStore();
+  ({ db, events: store, rollups } = direct);
 });
 
 afterAll(async () => {
-  await db?.destroy();
+  await direct?.close();
   await api?.close();
 });
 

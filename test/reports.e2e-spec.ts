@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EnrichedHit } from '@app/common';
-import { QUEUE_PREFIX, QueueName, ScheduleTickJob, uuidV7 } from '@app/common';
+import { QUEUE_PREFIX, QueueName, ScheduleTickJob } from '@app/common';
 import { dataSourceOptions } from '@app/db';
 import { EventPartitions, EventStore } from '@app/events';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { pdfPages } from '../libs/reports/src/__fixtures__/pdf-text.js';
+import { hitAt } from './support/direct-store.js';
 import { insertLink } from './support/random-events.js';
 import { ReportCron } from '../apps/worker/src/reports/reports.jobs.js';
 import { ScheduleTick } from '../apps/worker/src/reports/schedule-tick.service.js';
@@ -43,31 +44,19 @@ afterAll(async () => {
  */
 function event(creatorId: string, when: string, spec: string, linkId: string | null = null): EnrichedHit {
   const [kind, source, country, device, visitorId] = spec.split(' ');
-  const time = at(when);
-  return {
-    id: uuidV7(time),
-    at: time,
+  return hitAt(creatorId, when, {
     kind: kind === 'view' ? 'view' : 'click',
-    creatorId,
     linkId: kind === 'view' ? null : linkId,
     isBot: kind === 'bot',
     botName: kind === 'bot' ? 'Twitterbot' : null,
     visitorId,
     source,
-    referrerHost: null,
-    utmSource: null,
-    utmMedium: null,
-    utmCampaign: null,
-    utmTerm: null,
-    utmContent: null,
     country,
     region: 'unknown',
     city: 'unknown',
     device: device as EnrichedHit['device'],
-    browser: 'Safari',
-    os: 'iOS',
     via: source === 'profile' ? 'profile' : 'direct',
-  };
+  });
 }
 
 async function reportRows(

@@ -3,7 +3,7 @@ import type { CapturedHit, EnrichedHit } from '@app/common';
 import { uuidV7 } from '@app/common';
 import { dataSourceOptions } from '@app/db';
 import { defaultGeoDbPaths, GeoLookup } from '@app/enrichment';
-import { EventPartitions, EventStore, HitPipeline, VisitorSalts } from '@app/events';
+import { EventStore, HitPipeline, VisitorSalts } from '@app/events';
 import { ALL_LINKS, FILTER_DIMENSIONS, RollupService } from '@app/analytics';
 import { DataSource } from 'typeorm';
 import {
@@ -17,24 +17,24 @@ import {
   seededRandom,
   unrolledHours,
 } from './support/random-events.js';
+import { type DirectStore, openDirectStore } from './support/direct-store.js';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const QUARTER = 900_000;
 
+let direct: DirectStore;
 let db: DataSource;
 let store: EventStore;
 let rollups: RollupService;
 
 beforeAll(async () => {
-  db = new DataSource(dataSourceOptions(process.env.DATABASE_URL!, 6));
-  await db.initialize();
-  store = new EventStore(db, new EventPartitions(db));
-  rollups = new RollupService(db);
+  direct = await openDirectStore(6);
+  ({ db, events: store, rollups } = direct);
 });
 
 afterAll(async () => {
-  await db.destroy();
+  await direct.close();
 });
 
 const floorTo = (at: number, unit: number): number => Math.floor(at / unit) * unit;

@@ -5,6 +5,7 @@ import type { EnrichedHit } from '@app/common';
 import { HitPipeline, VisitorSalts } from '@app/events';
 import type pg from 'pg';
 import { MaintenanceProcessor } from '../apps/worker/src/maintenance/maintenance.jobs.js';
+import { hitAt } from './support/direct-store.js';
 import { ApiClient, newCreator } from './support/http-client.js';
 import { connectDatabase, eventually, type RunningApi, startApi, startWorker } from './support/stack.js';
 
@@ -305,30 +306,15 @@ describe('privacy', () => {
   it('drops raw events older than RAW_RETENTION_DAYS (400) in the retention job, and keeps the newer ones', async () => {
     const creator = await newCreator(api.url);
     const pipeline = worker.get(HitPipeline, { strict: false });
-    const event = (at: number, n: number): EnrichedHit => ({
-      id: `0190b2f4-9b00-7000-8000-${String(n).padStart(12, '0')}`,
-      at,
-      kind: 'view',
-      creatorId: creator.id,
-      linkId: null,
-      isBot: false,
-      botName: null,
-      visitorId: 'f'.repeat(32),
-      source: 'direct',
-      referrerHost: null,
-      utmSource: null,
-      utmMedium: null,
-      utmCampaign: null,
-      utmTerm: null,
-      utmContent: null,
-      country: 'unknown',
-      region: 'unknown',
-      city: 'unknown',
-      device: 'mobile',
-      browser: 'Safari',
-      os: 'iOS',
-      via: 'direct',
-    });
+    const event = (at: number, n: number): EnrichedHit =>
+      hitAt(creator.id, at, {
+        id: `0190b2f4-9b00-7000-8000-${String(n).padStart(12, '0')}`,
+        kind: 'view',
+        visitorId: 'f'.repeat(32),
+        country: 'unknown',
+        region: 'unknown',
+        city: 'unknown',
+      });
     const now = Date.now();
     const ages = [900, 500, 401, 399, 30, 0];
     await pipeline.storeEnriched(ages.map((days, i) => event(now - days * DAY - 60_000, Number(`${process.pid % 1000}${i}`))));
