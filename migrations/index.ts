@@ -4,6 +4,7 @@ import { Reports1764500000000 } from './1764500000000-reports.js';
 import { RollupsLinkDays1764550000000 } from './1764550000000-rollups-link-days.js';
 import { Conversions1764600000000 } from './1764600000000-conversions.js';
 import { DrillDownAndIncrementalRollups1764650000000 } from './1764650000000-drill-down-and-incremental-rollups.js';
+import { SlugCaseFoldedIndex1764660000000 } from './1764660000000-slug-case-folded-index.js';
 
 /** Every migration, in order; the data source lists them explicitly (no globbing at run time). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   RollupsLinkDays1764550000000,
   Conversions1764600000000,
   DrillDownAndIncrementalRollups1764650000000,
+  SlugCaseFoldedIndex1764660000000,
 ];

@@ -66,11 +66,11 @@ describe('links API', () => {
   });
 
   describe('POST /links', () => {
-    it('creates a link with a generated 7-character base62 slug and every field in the response', async () => {
+    it('creates a link with a generated 7-character slug and every field in the response', async () => {
       const reply = await ana.client.post(LINKS, { url: 'https://Example.com/Spring?ref=bio' });
       expect(reply.status).toBe(201);
       const link = reply.body;
-      expect(link.slug).toMatch(/^[0-9A-Za-z]{7}$/);
+      expect(link.slug).toMatch(/^[2-9a-hjkmnp-z]{7}$/);
       expect(link).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
         slug: link.slug,
@@ -90,12 +90,12 @@ describe('links API', () => {
       expect(rows).toEqual([{ creator_id: ana.id, slug: link.slug, url: 'https://example.com/Spring?ref=bio' }]);
     });
 
-    it('generates distinct slugs, each 7 base62 characters', async () => {
+    it('generates distinct slugs, each 7 characters without look-alikes', async () => {
       const slugs = await Promise.all(
         Array.from({ length: 20 }, async () => (await create(bob.client, { url: 'https://example.com/many' })).slug as string),
       );
       expect(new Set(slugs).size).toBe(20);
-      for (const slug of slugs) expect(slug).toMatch(/^[0-9A-Za-z]{7}$/);
+      for (const slug of slugs) expect(slug).toMatch(/^[2-9a-hjkmnp-z]{7}$/);
     });
 
     it('stores every optional field, normalised', async () => {
@@ -128,14 +128,44 @@ describe('links API', () => {
       expect(link.tags).toHaveLength(20);
     });
 
-    it('treats slugs as case-sensitive: CaseSlug and caseslug are two links', async () => {
+    it('matches slugs exactly, and refuses a new slug that differs from a taken one only by case', async () => {
       const upper = await create(ana.client, { url: 'https://example.com/upper', slug: 'CaseSlug' });
-      const lower = await create(ana.client, { url: 'https://example.com/lower', slug: 'caseslug' });
-      expect(upper.id).not.toBe(lower.id);
       expect((await fetch(`${api.url}/CaseSlug`, { redirect: 'manual' })).headers.get('location')).toBe(
         'https://example.com/upper',
       );
-      expect((await fetch(`${api.url}/caseslug`, { redirect: 'manual' })).headers.get('location')).toBe(
+      expect((await fetch(`${api.url}/caseslug`, { redirect: 'manual' })).status).toBe(404);
+      const twin = await bob.client.post(LINKS, { url: 'https://example.com/lower', slug: 'caseslug' });
+      expect(twin.status).toBe(409);
+      expect(twin.body.message).toBe('The slug "caseslug" is taken');
+      const other = await create(bob.client, { url: 'https://example.com/other' });
+      expect((await bob.client.patch(`${LINKS}/${other.id}`, { slug: 'CASESLUG' })).status).toBe(409);
+      expect((await ana.client.patch(`${LINKS}/${upper.id}`, { slug: 'caseSlug' })).body.slug).toBe('caseSlug');
+    });
+
+    it('lets only one of two links racing for case twins have the slug', async () => {
+      const replies = await Promise.all(
+        ['RaceSlug', 'raceslug', 'RACESLUG', 'raceSlug'].map((slug) =>
+          ana.client.post(LINKS, { url: 'https://example.com/race', slug }),
+        ),
+      );
+      expect(replies.map((reply) => reply.status).sort()).toEqual([201, 409, 409, 409]);
+    });
+
+    it('keeps links that differed only by case before the rule working', async () => {
+      for (const [slug, url] of [
+        ['OldTwin', 'https://example.com/upper'],
+        ['oldtwin', 'https://example.com/lower'],
+      ]) {
+        await db.query('INSERT INTO links (id, creator_id, slug, url) VALUES (gen_random_uuid(), $1, $2, $3)', [
+          ana.id,
+          slug,
+          url,
+        ]);
+      }
+      expect((await fetch(`${api.url}/OldTwin`, { redirect: 'manual' })).headers.get('location')).toBe(
+        'https://example.com/upper',
+      );
+      expect((await fetch(`${api.url}/oldtwin`, { redirect: 'manual' })).headers.get('location')).toBe(
         'https://example.com/lower',
       );
     });
@@ -486,6 +516,12 @@ describe('links API', () => {
       expect(reply.headers.get('content-type')).toContain('text/html');
       expect(await reply.text()).toContain('Link not found');
       expect((await fetch(`${api.url}/no-such-slug-here`, { method: 'HEAD', redirect: 'manual' })).status).toBe(404);
+    });
+
+    it("sends the server's root to the dashboard", async () => {
+      const reply = await fetch(`${api.url}/`, { redirect: 'manual' });
+      expect(reply.status).toBe(302);
+      expect(reply.headers.get('location')).toBe('/app');
     });
 
     it('answers 410 once a link has expired, or sends people to its fallback URL', async () => {

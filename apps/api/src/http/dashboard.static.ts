@@ -39,9 +39,13 @@ function readAssets(dir: string): Map<string, Buffer> {
   return assets;
 }
 
-/** The built Svelte dashboard at /app; every /app path without a file gets index.html (client routing). */
+/**
+ * The built Svelte dashboard at /app; every /app path without a file gets index.html (client routing).
+ * The server's root leads to it: a person who types the instance's address wants the dashboard.
+ */
 export function serveDashboard(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.get('/', (_, reply) => reply.header('Cache-Control', 'no-store').redirect('/app', 302));
   const indexFile = join(DASHBOARD_DIR, 'index.html');
   if (!existsSync(indexFile)) {
     const missing = noticePage('Dashboard not built', 'Run npm run build:web (npm start does it for you).');

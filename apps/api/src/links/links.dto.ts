@@ -34,7 +34,8 @@ export class CreateLinkDto {
 
   @ApiPropertyOptional({
     example: 'spring',
-    description: '[A-Za-z0-9_-]{1,64}, case-sensitive; generated (7 base62 characters) when omitted',
+    description:
+      '[A-Za-z0-9_-]{1,64}, matched exactly; refused when another link has it in any case; generated (7 characters without look-alikes) when omitted',
   })
   @IsOptional()
   @IsString()

@@ -17,7 +17,7 @@ import { type CreateLinkDto, NON_NULLABLE_LINK_FIELDS, QR_SIZE, type UpdateLinkD
 import { generateSlug, slugProblem } from './slug.rules.js';
 
 const UNIQUE_VIOLATION = '23505';
-/** 62^7 slugs: a collision is rare, five in a row means something else is wrong */
+/** 31^7 slugs: a collision is rare, five in a row means something else is wrong */
 const GENERATED_SLUG_ATTEMPTS = 5;
 
 export interface RenderedQr {
@@ -98,6 +98,7 @@ export class LinksService {
         // the profile lock first, as every transaction that takes both does
         const appendPosition = dto.onProfile === true ? await this.appendPosition(tx, creatorId) : null;
         const current = (await this.links.findOwned(creatorId, id, tx, { forUpdate: true })) ?? this.notFound();
+        if (changes.slug && (await this.links.isSlugTaken(tx, changes.slug, id))) throw this.slugTaken(changes.slug);
         if (dto.onProfile !== undefined && dto.onProfile !== current.onProfile) {
           changes.onProfile = dto.onProfile;
           if (appendPosition !== null) changes.profilePosition = appendPosition;

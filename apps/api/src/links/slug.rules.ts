@@ -2,7 +2,11 @@ import { randomInt } from 'node:crypto';
 
 export const SLUG_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const GENERATED_SLUG_LENGTH = 7;
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/**
+ * Generated slugs are read off posters and typed on phones: lower case (slugs cannot differ only
+ * by case anyway), without the look-alikes 0/o, 1/l/i.
+ */
+const SLUG_CHARACTERS = '23456789abcdefghjkmnpqrstuvwxyz';
 
 /** Paths the application itself answers; compared case-insensitively. */
 export const RESERVED_SLUGS = new Set([
@@ -41,10 +45,10 @@ export function isReservedSlug(slug: string): boolean {
   return RESERVED_SLUGS.has(slug.toLowerCase());
 }
 
-/** 7 random base62 characters, never a reserved word (`Metrics` and `healthz` are 7 characters too). */
+/** 7 random characters of SLUG_CHARACTERS, never a reserved word. */
 export function generateSlug(): string {
   let slug = '';
-  for (let i = 0; i < GENERATED_SLUG_LENGTH; i++) slug += BASE62[randomInt(BASE62.length)];
+  for (let i = 0; i < GENERATED_SLUG_LENGTH; i++) slug += SLUG_CHARACTERS[randomInt(SLUG_CHARACTERS.length)];
   return isReservedSlug(slug) ? generateSlug() : slug;
 }
 

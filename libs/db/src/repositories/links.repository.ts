@@ -175,8 +175,22 @@ export class LinksRepository {
     return rows.length > 0;
   }
 
-  /** Inserts the link unless its slug is taken; null when it is. */
+  /**
+   * Whether another link holds the slug in any case (`MERCH` takes `merch`). Locks the slug's
+   * lower-case form until the transaction ends, so two links cannot take `A` and `a` at once.
+   */
+  async isSlugTaken(tx: EntityManager, slug: string, exceptLinkId: string | null = null): Promise<boolean> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended(lower($1), 4117))', [slug]);
+    const rows = await tx.query<unknown[]>(
+      'SELECT 1 FROM links WHERE lower(slug) = lower($1) AND id IS DISTINCT FROM $2::uuid LIMIT 1',
+      [slug, exceptLinkId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Inserts the link unless its slug is taken, in any case; null when it is. */
   async insertUnlessSlugTaken(tx: EntityManager, link: NewLink): Promise<Link | null> {
+    if (await this.isSlugTaken(tx, link.slug)) return null;
     const result = await tx.createQueryBuilder().insert().into(Link).values(link).orIgnore().returning(['id']).execute();
     if ((result.raw as unknown[]).length === 0) return null;
     return tx.getRepository(Link).findOneByOrFail({ id: link.id });
