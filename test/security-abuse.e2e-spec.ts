@@ -82,6 +82,26 @@ describe('click floods', () => {
     expect(bots.body.rows).toEqual([expect.objectContaining({ value: 'rate-limited', botHits: 15 })]);
   }, 60_000);
 
+  it('counts only human-looking hits toward the limit: 40 crawler hits from an office address leave its next visitor a click', async () => {
+    const creator = await newCreator(api.url);
+    const link = (await creator.client.post('/api/v1/links', { url: 'https://example.com/office' })).body;
+    const crawler = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
+    for (let i = 0; i < 40; i++) {
+      const response = await fetch(`${api.url}/${link.slug}`, {
+        redirect: 'manual',
+        headers: { 'user-agent': crawler, 'x-forwarded-for': '198.51.100.60' },
+      });
+      expect(response.status).toBe(302);
+    }
+    expect((await hit(`/${link.slug}`, '198.51.100.60')).status).toBe(302);
+    expect(await stored(creator.id, 41)).toEqual(
+      sorted([
+        { kind: 'click', link_id: link.id, is_bot: false, bot_name: null, n: 1 },
+        { kind: 'click', link_id: link.id, is_bot: true, bot_name: 'Googlebot', n: 40 },
+      ]),
+    );
+  }, 60_000);
+
   it('counts a viral burst in full: 300 clicks in seconds from 300 addresses, IPv4 and IPv6', async () => {
     const creator = await newCreator(api.url);
     const link = (await creator.client.post('/api/v1/links', { url: 'https://example.com/viral' })).body;
@@ -95,10 +115,10 @@ describe('click floods', () => {
     expect(await stored(creator.id, 300)).toEqual([{ kind: 'click', link_id: link.id, is_bot: false, bot_name: null, n: 300 }]);
   }, 60_000);
 
-  it('treats an IPv6 client’s whole /64 as one client, and floods of a profile page alike', async () => {
+  it('treats an IPv6 client’s whole /48 as one client (40 addresses in 40 /64s), and floods of a profile page alike', async () => {
     const creator = await newCreator(api.url);
     for (let i = 0; i < 35; i++)
-      expect((await hit(`/@${creator.username}`, `2001:db8:77:1:${(i + 1).toString(16)}::1`)).status).toBe(200);
+      expect((await hit(`/@${creator.username}`, `2001:db8:77:${(i + 1).toString(16)}::1`)).status).toBe(200);
     expect(await stored(creator.id, 35)).toEqual(
       sorted([
         { kind: 'view', link_id: null, is_bot: false, bot_name: null, n: 30 },

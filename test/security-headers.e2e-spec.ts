@@ -146,4 +146,30 @@ describe('security headers', () => {
     }
     expect(policy(answers[4].headers.get('content-security-policy'))['default-src']).toEqual(["'none'"]);
   });
+
+  it('no authenticated answer may be stored by a cache: Cache-Control no-store on JSON, CSV, QR codes and errors', async () => {
+    const token = (await creator.client.post('/api/v1/tokens', { name: 'no-store' })).body.token;
+    const link = (await creator.client.get('/api/v1/links')).body.items[0].id;
+    const range = 'from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z';
+    const paths = [
+      '/api/v1/me',
+      '/api/v1/tokens',
+      '/api/v1/links',
+      `/api/v1/links/${link}`,
+      `/api/v1/links/${link}/qr.png`,
+      '/api/v1/profile',
+      '/api/v1/reports',
+      '/api/v1/report-schedules',
+      `/api/v1/analytics/overview?${range}`,
+      `/api/v1/analytics/breakdown?by=source&${range}`,
+      '/api/v1/links/not-an-id',
+    ];
+    for (const path of paths) {
+      const answer = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      expect([path, answer.status < 500]).toEqual([path, true]);
+      expect([path, answer.headers.get('cache-control')]).toEqual([path, 'no-store']);
+    }
+    const session = await creator.client.get('/api/v1/me');
+    expect(session.headers.get('cache-control')).toBe('no-store');
+  });
 });

@@ -13,4 +13,16 @@ export class Transactions {
   run<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
   }
+
+  /**
+   * Runs `work` in a transaction holding the creator's lock for `scope` (a transaction-scoped
+   * advisory lock, released at commit or rollback). A cap's count and the insert it allows are then
+   * one step: parallel requests of one creator take turns, other creators never wait.
+   */
+  runLocked<T>(scope: string, creatorId: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [scope, creatorId]);
+      return work(tx);
+    });
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isPublicIp, parseIp } from './ip.address.js';
+import { clientNetwork, isPublicIp, isThisHostIp, parseIp } from './ip.address.js';
 
 describe('parseIp', () => {
   it.each([
@@ -47,5 +47,40 @@ describe('isPublicIp', () => {
     '::ffff:10.0.0.1',
   ])('%s is not', (ip) => {
     expect(isPublicIp(parseIp(ip)!)).toBe(false);
+  });
+});
+
+describe('clientNetwork', () => {
+  it.each([
+    ['203.0.113.7', 48, '203.0.113.7'],
+    ['::ffff:203.0.113.7', 48, '203.0.113.7'],
+    // the hex form of an IPv4-mapped address is the same client (clientOf once counted it as IPv6)
+    ['::ffff:c633:6404', 48, '198.51.100.4'],
+    ['2001:DB8:0001:0002:aaaa::1', 48, '2001:db8:1::/48'],
+    ['2001:db8:1:ffff::9', 48, '2001:db8:1::/48'],
+    ['2001:db8:1:2:3:4:5:6', 64, '2001:db8:1:2::/64'],
+    ['2001:db8:abcd:12ff::1', 56, '2001:db8:abcd:1200::/56'],
+    ['2001:db8::1', 48, '2001:db8:0::/48'],
+    ['fe80::1%eth0', 64, 'fe80:0:0:0::/64'],
+    ['64:ff9b::192.0.2.33', 128, '64:ff9b:0:0:0:0:c000:221::/128'],
+  ])('%s by /%i is %s', (raw, bits, expected) => {
+    expect(clientNetwork(raw, bits)).toBe(expected);
+  });
+
+  it('is null for what is not an address', () => {
+    expect(clientNetwork('unknown', 48)).toBeNull();
+  });
+});
+
+describe('isThisHostIp', () => {
+  it.each(['127.0.0.1', '127.0.0.2', '127.255.0.9', '0.0.0.0', '::1', '::', '::ffff:127.0.0.1', '::ffff:7f00:2'])(
+    '%s is this machine',
+    (ip) => {
+      expect(isThisHostIp(parseIp(ip)!)).toBe(true);
+    },
+  );
+
+  it.each(['8.8.8.8', '10.0.0.1', '::2', '2001:db8::1', '128.0.0.1'])('%s is not', (ip) => {
+    expect(isThisHostIp(parseIp(ip)!)).toBe(false);
   });
 });

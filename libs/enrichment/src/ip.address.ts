@@ -55,6 +55,53 @@ export function isPublicIp({ address, family }: IpAddress): boolean {
   return !NOT_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+/** Addresses that always mean "this machine": 0.0.0.0/8, 127.0.0.0/8, :: and ::1. */
+const THIS_HOST = new BlockList();
+THIS_HOST.addSubnet('0.0.0.0', 8, 'ipv4');
+THIS_HOST.addSubnet('127.0.0.0', 8, 'ipv4');
+THIS_HOST.addSubnet('::', 127, 'ipv6');
+
+/** Loopback or unspecified: whoever connects there reaches the machine it runs on. */
+export function isThisHostIp({ address, family }: IpAddress): boolean {
+  return THIS_HOST.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * The network a client is counted by in per-client limits: an IPv4 address as it is (IPv4-mapped
+ * IPv6 included, through `parseIp`), an IPv6 address by its first `ipv6PrefixBits` bits, written
+ * `2001:db8:1::/48`. A subscriber is given a /64 at the least and usually a /56 or /48, so counting
+ * single IPv6 addresses would let one client pass for thousands. Null when `raw` is no address.
+ */
+export function clientNetwork(raw: string, ipv6PrefixBits: number): string | null {
+  const ip = parseIp(raw);
+  if (!ip) return null;
+  if (ip.family === 4) return ip.address;
+  const groups = ipv6Groups(ip.address);
+  const kept = groups.map((group, i) => {
+    const bits = Math.min(16, Math.max(0, ipv6PrefixBits - i * 16));
+    return bits === 16 ? group : group & (0xffff << (16 - bits)) & 0xffff;
+  });
+  return `${kept
+    .slice(0, Math.ceil(ipv6PrefixBits / 16))
+    .map((group) => group.toString(16))
+    .join(':')}::/${ipv6PrefixBits}`;
+}
+
+/** The 8 groups of a valid IPv6 address (zone dropped, an embedded dotted IPv4 tail read as 2 groups). */
+function ipv6Groups(address: string): number[] {
+  const bare = address.split('%')[0];
+  const tail = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(bare);
+  const text = tail
+    ? `${bare.slice(0, tail.index)}${((+tail[1] << 8) | +tail[2]).toString(16)}:${((+tail[3] << 8) | +tail[4]).toString(16)}`
+    : bare;
+  const gap = text.indexOf('::');
+  const parse = (part: string): number[] => (part ? part.split(':').map((group) => parseInt(group, 16)) : []);
+  if (gap === -1) return parse(text);
+  const head = parse(text.slice(0, gap));
+  const rest = parse(text.slice(gap + 2));
+  return [...head, ...Array<number>(8 - head.length - rest.length).fill(0), ...rest];
+}
+
 function hexToIpv4(high: string, low: string): string {
   const h = parseInt(high, 16);
   const l = parseInt(low, 16);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ReportRepository, type ReportRow } from './report.repository.js';
 import type { ScheduleState, SchedulePeriod, ScheduleTiming } from './report-schedule.period.js';
 
@@ -24,16 +24,16 @@ export class ReportScheduleRepository {
     private readonly reports: ReportRepository,
   ) {}
 
-  async insert(schedule: NewReportSchedule): Promise<ReportScheduleRow> {
-    const [row] = (await this.db.query(
+  async insert(schedule: NewReportSchedule, tx: EntityManager = this.db.manager): Promise<ReportScheduleRow> {
+    const [row] = (await tx.query(
       `INSERT INTO report_schedules (creator_id, id, frequency, day_of_week, hour, tz, link_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
       [schedule.creatorId, schedule.id, schedule.frequency, schedule.dayOfWeek, schedule.hour, schedule.tz, schedule.linkId],
     )) as ReportScheduleRow[];
     return row;
   }
 
-  async count(creatorId: string): Promise<number> {
-    const [row] = (await this.db.query('SELECT count(*)::int AS n FROM report_schedules WHERE creator_id = $1', [creatorId])) as {
+  async count(creatorId: string, tx: EntityManager = this.db.manager): Promise<number> {
+    const [row] = (await tx.query('SELECT count(*)::int AS n FROM report_schedules WHERE creator_id = $1', [creatorId])) as {
       n: number;
     }[];
     return row.n;

@@ -80,8 +80,8 @@ export class ReportRepository {
     return rows[0] ?? null;
   }
 
-  async countInProgress(creatorId: string): Promise<number> {
-    const [row] = (await this.db.query(
+  async countInProgress(creatorId: string, tx: EntityManager = this.db.manager): Promise<number> {
+    const [row] = (await tx.query(
       `SELECT count(*)::int AS n FROM reports WHERE creator_id = $1 AND status IN ('queued', 'running')`,
       [creatorId],
     )) as { n: number }[];

@@ -1,18 +1,29 @@
+import { classifyBot, clientNetwork, LruCache } from '@app/enrichment';
+
 /**
- * Tells a single client inflating a link's counts from a real burst: counts the hits of each
- * (address, link) pair in this process's memory over a sliding minute, and says when a hit goes
- * over the limit. Such hits are still redirected; the worker counts them as bots
+ * Tells a single client inflating a link's counts from a real burst: counts the human-looking hits
+ * of each (client, link) pair in this process's memory over a sliding minute, and says when a hit
+ * goes over the limit. Such hits are still redirected; the worker counts them as bots
  * ('rate-limited'). A viral post brings many addresses, each under the limit, so it is never
  * touched.
  *
+ * Hits whose user agent is a bot's are not counted at all: the worker counts them as bots anyway,
+ * and counting them would let 31 crawler hits from a carrier NAT or an office turn the next real
+ * visitor behind it into a "flood".
+ *
  * No Redis round trip: with N API replicas behind a load balancer the limit holds per replica
  * (one client spread over N replicas may make up to N × limit hits a minute before it shows).
- * IPv6 clients are counted by their /64 (one subscriber's whole network), IPv4 by address.
+ * IPv4 clients are counted by address, IPv6 clients by their /48 (`clientNetwork`): a subscriber
+ * is usually given a /56 or a /48, so 40 addresses of one /48 are one client here.
  */
 
 export const FLOOD_WINDOW_MS = 60_000;
 /** pairs remembered at most; the oldest are forgotten first (an attacker spraying addresses only evicts counters) */
 const MAX_PAIRS = 100_000;
+/** IPv6 clients are grouped by this prefix */
+export const FLOOD_IPV6_PREFIX_BITS = 48;
+/** user agents whose bot verdict is remembered (a few distinct ones make most of the traffic) */
+const USER_AGENT_VERDICTS = 2_000;
 
 interface Window {
   /** start of the current window (the first hit of the pair, then every minute after) */
@@ -23,6 +34,7 @@ interface Window {
 
 export class ClickFloodDetector {
   private readonly windows = new Map<string, Window>();
+  private readonly botLike = new LruCache<string, boolean>(USER_AGENT_VERDICTS);
 
   /** `limit`: hits a minute from one client on one target that still count; 0 turns detection off. */
   constructor(
@@ -30,10 +42,13 @@ export class ClickFloodDetector {
     private readonly maxPairs = MAX_PAIRS,
   ) {}
 
-  /** Records one hit of `address` on `target` (a link id, or a page); true when it is over the limit. */
-  isFlood(address: string, target: string, now = Date.now()): boolean {
-    if (this.limit === 0) return false;
-    const key = `${target} ${clientOf(address)}`;
+  /**
+   * Records one hit of `address` with `userAgent` on `target` (a link id, or a page); true when it
+   * is over the limit. A bot's hit is not counted, and never called a flood (it is a bot hit already).
+   */
+  isFlood(address: string, userAgent: string, target: string, now = Date.now()): boolean {
+    if (this.limit === 0 || this.isBotLike(userAgent)) return false;
+    const key = `${target} ${clientNetwork(address, FLOOD_IPV6_PREFIX_BITS) ?? address}`;
     let window = this.windows.get(key);
     if (!window) {
       if (this.windows.size >= this.maxPairs) this.evictOldest();
@@ -66,33 +81,17 @@ export class ClickFloodDetector {
     }
   }
 
+  private isBotLike(userAgent: string): boolean {
+    let verdict = this.botLike.get(userAgent);
+    if (verdict === undefined) {
+      verdict = classifyBot(userAgent).isBot;
+      this.botLike.set(userAgent, verdict);
+    }
+    return verdict;
+  }
+
   private evictOldest(): void {
     const oldest = this.windows.keys().next().value;
     if (oldest !== undefined) this.windows.delete(oldest);
   }
-}
-
-/** The client an address stands for: an IPv4 address (IPv4-mapped IPv6 included), or an IPv6 /64. */
-export function clientOf(address: string): string {
-  if (!address.includes(':')) return address;
-  const lower = address.toLowerCase();
-  if (lower.startsWith('::ffff:') && lower.includes('.')) return lower.slice(7);
-  const zone = lower.indexOf('%');
-  const bare = zone === -1 ? lower : lower.slice(0, zone);
-  const gap = bare.indexOf('::');
-  let groups: string[];
-  if (gap === -1) {
-    groups = bare.split(':');
-  } else {
-    const head = bare.slice(0, gap).split(':').filter(Boolean);
-    const tail = bare
-      .slice(gap + 2)
-      .split(':')
-      .filter(Boolean);
-    groups = [...head, ...Array<string>(Math.max(0, 8 - head.length - tail.length)).fill('0'), ...tail];
-  }
-  return `${groups
-    .slice(0, 4)
-    .map((group) => group.replace(/^0+(?=.)/, ''))
-    .join(':')}::/64`;
 }

@@ -56,8 +56,8 @@ export class HitCapture implements OnModuleInit, OnApplicationShutdown {
    * Location); `headers` is the request's own header object, `query` its raw query without '?'.
    */
   capture(...hit: CapturedHitArgs): void {
-    const [, at, kind, creatorId, linkId, , ip] = hit;
-    const flood = this.floods.isFlood(ip, linkId ?? creatorId, at);
+    const [, at, kind, creatorId, linkId, , ip, , headers] = hit;
+    const flood = this.floods.isFlood(ip, headers['user-agent'] ?? '', linkId ?? creatorId, at);
     this.batches.batch.add(flood, ...hit);
     this.metrics.countCaptured(kind, flood);
     this.batches.added();

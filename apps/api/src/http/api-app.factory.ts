@@ -16,8 +16,12 @@ import { slugEnd } from './request-url.js';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
 
-/** Headers of every `/api` response (JSON, CSV, PDF, QR codes, the OpenAPI UI); pages set their own. */
+/**
+ * Headers of every `/api` response (JSON, CSV, PDF, QR codes, the OpenAPI UI); pages set their own.
+ * `no-store`: a creator's data must stay out of shared proxies and of the browser's disk cache.
+ */
 export const API_HEADERS = {
+  'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',

@@ -10,32 +10,69 @@ type WellFormed = string & { isWellFormed(): boolean };
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
+ * Characters no text of the API may hold: C0 controls but tab, line feed and carriage return
+ * (ESC starts terminal escapes in logs and CSV viewers, BEL rings), DEL and the C1 controls, and the
+ * bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make a
+ * title or a name display as something other than what it is ("Trojan Source"). The bidi marks
+ * (U+200E, U+200F, U+061C) stay allowed: right-to-left text needs them and they reorder nothing.
+ * U+0000 is refused with its own message (PostgreSQL cannot store it at all).
+ */
+const FORBIDDEN_CHARACTER = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+const codePoint = (character: string): string => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** `links[2].title` style names for the field a problem was found in. */
+function fieldName(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path ? `${path}.${key}` : key;
+}
+
+/** What is wrong with one string of a body, or null. */
+function textProblem(field: string, text: string): string | null {
+  if (text.includes('\u0000')) return `${field}: text must not contain the NUL character (\\u0000)`;
+  if (!(text as WellFormed).isWellFormed())
+    return `${field}: text must be valid Unicode: a surrogate escape (\\ud800 to \\udfff) must come in a pair`;
+  const forbidden = FORBIDDEN_CHARACTER.exec(text);
+  if (forbidden)
+    return `${field} must not contain control or bidirectional-override characters (${codePoint(forbidden[0])} at position ${forbidden.index})`;
+  return null;
+}
+
+/**
  * What is wrong with a parsed JSON body, or null: not an object (every body of the API is one;
  * `null` would skip validation altogether), nesting deeper than `maxDepth` (`{}` is 1), a field
- * named like a prototype property, a string holding U+0000 (PostgreSQL text cannot store it), or a
- * lone surrogate (the email validator throws on it).
+ * named like a prototype property, or a string the API does not accept (`textProblem`): U+0000
+ * (PostgreSQL text cannot store it), a lone surrogate (the email validator throws on it), control
+ * and bidirectional-override characters. The message names the field.
  * Walked without recursion, so no body can overflow the stack here.
  */
 export function jsonBodyProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): string | null {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'The body must be a JSON object';
-  const stack: [unknown, number][] = [[value, 1]];
+  const stack: [unknown, number, string][] = [[value, 1, '']];
   while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+    const [node, depth, path] = stack.pop()!;
     if (typeof node === 'string') {
-      if (node.includes('\u0000')) return 'Text must not contain the NUL character (\\u0000)';
-      if (!(node as WellFormed).isWellFormed())
-        return 'Text must be valid Unicode: a surrogate escape (\\ud800 to \\udfff) must come in a pair';
+      const problem = textProblem(path, node);
+      if (problem) return problem;
       continue;
     }
     if (node === null || typeof node !== 'object') continue;
     if (depth > maxDepth) return `Body nests deeper than ${maxDepth} levels`;
-    for (const [key, child] of Object.entries(node)) {
-      if (PROTOTYPE_KEYS.has(key)) return `A field may not be named ${key}`;
-      stack.push([child, depth + 1]);
+    const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((child, i) => [i, child]) : Object.entries(node);
+    for (const [key, child] of entries) {
+      if (typeof key === 'string') {
+        if (PROTOTYPE_KEYS.has(key)) return `A field may not be named ${key}`;
+        const problem = textProblem(fieldName(path, '(a field name)'), key);
+        if (problem) return problem;
+      }
+      stack.push([child, depth + 1, fieldName(path, key)]);
     }
   }
   return null;
 }
+
+/** Bytes that are not UTF-8 are refused, not replaced with U+FFFD behind the sender's back. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 class BodyError extends Error {
   constructor(
@@ -48,16 +85,23 @@ class BodyError extends Error {
 
 /**
  * Request bodies are JSON and nothing else: Fastify's own JSON parser (prototype poisoning
- * refused), plus a cap on nesting, since a 64 kB body of `[[[[…]]]]` would otherwise overflow the
- * stack of the validation pipe (a 500), and no NUL in any string (PostgreSQL refuses it: a 500). Any other content type is a 415, so a cross-site HTML form
- * (urlencoded, multipart, text/plain) can post nothing here, not even to the sign-in route.
+ * refused), bytes that are UTF-8, a cap on nesting (a 64 kB body of `[[[[…]]]]` would otherwise
+ * overflow the stack of the validation pipe: a 500) and no text the API refuses (`jsonBodyProblem`).
+ * Any other content type is a 415, so a cross-site HTML form (urlencoded, multipart, text/plain)
+ * can post nothing here, not even to the sign-in route.
  * Nest's own body parsers are off (`bodyParser: false` in api-app.factory.ts).
  */
 export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    parseJson(request, body.toString(), (error, value) => {
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = UTF8.decode(body as Buffer);
+    } catch {
+      return done(new BodyError(400, 'The body must be valid UTF-8'), undefined);
+    }
+    parseJson(request, text, (error, value) => {
       if (error) return done(error, undefined);
       const problem = jsonBodyProblem(value);
       if (problem) return done(new BodyError(400, problem), undefined);

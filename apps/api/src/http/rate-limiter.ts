@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
-import { RedisService } from '@app/common';
+import { AppConfig, RedisService } from '@app/common';
 
 /** A limit: at most `limit` hits per `windowMs`, counted per key (an address, an account). */
 export interface RateRule {
@@ -38,16 +38,24 @@ return {count, ttl}`;
 const WARN_EVERY_MS = 60_000;
 
 /**
- * Counters in Redis, so every API replica shares them. Keys hold a hash of what is counted (no
- * address or email in Redis). When Redis cannot answer, the limiter lets the request through
+ * Counters in Redis, so every API replica shares them. Keys hold a keyed hash of what is counted
+ * (HMAC-SHA256 under a key derived from SESSION_SECRET): no address or email in Redis, and none
+ * recoverable from a copy of it either (a plain SHA-256 of an IPv4 address is reversed by trying
+ * all 2³² in seconds). When Redis cannot answer, the limiter lets the request through
  * (fails open) and logs it at most once a minute: logins keep working through a Redis outage.
  */
 @Injectable()
 export class RateLimiter {
   private readonly logger = new Logger('RateLimiter');
   private lastWarning = 0;
+  private readonly keyHashKey: Buffer;
 
-  constructor(private readonly redis: RedisService) {}
+  constructor(
+    private readonly redis: RedisService,
+    config: AppConfig,
+  ) {
+    this.keyHashKey = createHmac('sha256', config.sessionSecret).update('linkpulse rate-limit keys').digest();
+  }
 
   /** Counts one hit of `key` against the rule. */
   async hit(rule: RateRule, key: string): Promise<RateDecision> {
@@ -72,8 +80,9 @@ export class RateLimiter {
     await this.redis.client.del(this.key(rule, key)).catch(() => undefined);
   }
 
-  private key(rule: RateRule, key: string): string {
-    const digest = createHash('sha256').update(key).digest('base64url').slice(0, 22);
+  /** The Redis key of a rule's counter for `key`. */
+  key(rule: RateRule, key: string): string {
+    const digest = createHmac('sha256', this.keyHashKey).update(key).digest('base64url').slice(0, 22);
     return `linkpulse:rate:${rule.name}:${digest}`;
   }
 

@@ -36,7 +36,6 @@ const LinkId = () => Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })
 
 /** An SVG served from the API origin is a document: it may run nothing and embed nothing. */
 const QR_HEADERS = {
-  'Cache-Control': 'private, no-cache',
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
   'X-Content-Type-Options': 'nosniff',
 };

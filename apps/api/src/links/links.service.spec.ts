@@ -7,6 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { type Mock, mockOf } from '../../../../test/support/mocks.js';
 import { LinkCache } from '../redirect/link-cache.service.js';
 import { LinksService } from './links.service.js';
+import { SelfLoopCheck } from './self-loop.check.js';
 
 const tx = {} as EntityManager;
 
@@ -49,6 +50,7 @@ describe('LinksService', () => {
         { provide: Transactions, useValue: transactions },
         { provide: LinkCache, useValue: cache },
         { provide: AppConfig, useValue: { publicUrl: 'https://lnk.example.com' } },
+        { provide: SelfLoopCheck, useValue: mockOf<SelfLoopCheck>({ problem: async () => null }) },
       ],
     }).compile();
     service = module.get(LinksService);

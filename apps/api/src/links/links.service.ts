@@ -14,6 +14,7 @@ import { LinkFieldError, normaliseTags, normaliseTitle, parseExpiry } from './li
 import { qrPayload, type QrFormat, renderQr } from './link-qr.js';
 import { hostOf, normaliseTargetUrl, TargetUrlError } from './link-target.rules.js';
 import { type CreateLinkDto, NON_NULLABLE_LINK_FIELDS, QR_SIZE, type UpdateLinkDto } from './links.dto.js';
+import { SelfLoopCheck } from './self-loop.check.js';
 import { generateSlug, slugProblem } from './slug.rules.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -42,6 +43,7 @@ export class LinksService {
     private readonly transactions: Transactions,
     private readonly cache: LinkCache,
     private readonly config: AppConfig,
+    private readonly selfLoops: SelfLoopCheck,
   ) {
     this.ownHost = hostOf(config.publicUrl);
   }
@@ -55,7 +57,7 @@ export class LinksService {
   }
 
   async create(creatorId: string, dto: CreateLinkDto): Promise<Link> {
-    const fields = this.checkedFields(dto);
+    const fields = await this.checkedFields(dto);
     const chosenSlug = dto.slug ?? null;
     if (chosenSlug !== null) this.checkSlug(chosenSlug);
     const link = await this.transactions.run(async (tx) => {
@@ -91,7 +93,7 @@ export class LinksService {
     for (const field of NON_NULLABLE_LINK_FIELDS) {
       if (dto[field] === null) throw new BadRequestException(`${field} must not be null`);
     }
-    const changes: LinkChanges = this.checkedFields(dto);
+    const changes: LinkChanges = await this.checkedFields(dto);
     if (dto.slug != null) changes.slug = this.checkSlug(dto.slug);
     const { before, after } = await this.transactions
       .run(async (tx) => {
@@ -129,7 +131,7 @@ export class LinksService {
   }
 
   /** The given fields, checked and normalised; a 400 naming the first problem otherwise. */
-  private checkedFields(dto: UpdateLinkDto): LinkChanges {
+  private async checkedFields(dto: UpdateLinkDto): Promise<LinkChanges> {
     const fields: LinkChanges = {};
     try {
       if (dto.url != null) fields.url = normaliseTargetUrl('url', dto.url, { ownHost: this.ownHost });
@@ -144,6 +146,10 @@ export class LinksService {
     } catch (error) {
       if (error instanceof TargetUrlError || error instanceof LinkFieldError) throw new BadRequestException(error.message);
       throw error;
+    }
+    for (const field of ['url', 'fallbackUrl'] as const) {
+      const problem = fields[field] ? await this.selfLoops.problem(field, fields[field]) : null;
+      if (problem) throw new BadRequestException(problem);
     }
     return fields;
   }

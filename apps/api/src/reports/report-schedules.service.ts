@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Transactions } from '@app/db';
 import { ReportScheduleRepository } from '@app/reports';
 import { type CreateReportScheduleDto, ReportScheduleDto } from './reports.dto.js';
 import { ReportTargets } from './reports.service.js';
@@ -12,6 +13,7 @@ export class ReportSchedulesService {
   constructor(
     private readonly schedules: ReportScheduleRepository,
     private readonly targets: ReportTargets,
+    private readonly transactions: Transactions,
   ) {}
 
   async list(creatorId: string): Promise<ReportScheduleDto[]> {
@@ -28,17 +30,22 @@ export class ReportSchedulesService {
       throw new BadRequestException('dayOfWeek is only for weekly schedules; monthly reports are made on the 1st');
     }
     const { tz, linkId } = await this.targets.resolve(creatorId, dto.tz, dto.linkId);
-    if ((await this.schedules.count(creatorId)) >= MAX_SCHEDULES) {
-      throw new ConflictException(`A creator can have at most ${MAX_SCHEDULES} report schedules`);
-    }
-    const row = await this.schedules.insert({
-      id: randomUUID(),
-      creatorId,
-      frequency: dto.frequency,
-      dayOfWeek: dto.frequency === 'weekly' ? (dto.dayOfWeek ?? null) : null,
-      hour: dto.hour,
-      tz,
-      linkId,
+    const row = await this.transactions.runLocked('report-schedules', creatorId, async (tx) => {
+      if ((await this.schedules.count(creatorId, tx)) >= MAX_SCHEDULES) {
+        throw new ConflictException(`A creator can have at most ${MAX_SCHEDULES} report schedules`);
+      }
+      return this.schedules.insert(
+        {
+          id: randomUUID(),
+          creatorId,
+          frequency: dto.frequency,
+          dayOfWeek: dto.frequency === 'weekly' ? (dto.dayOfWeek ?? null) : null,
+          hour: dto.hour,
+          tz,
+          linkId,
+        },
+        tx,
+      );
     });
     return ReportScheduleDto.from(row);
   }

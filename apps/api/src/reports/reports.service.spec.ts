@@ -3,7 +3,7 @@ import { BadRequestException, ConflictException, HttpException, NotFoundExceptio
 import { Test } from '@nestjs/testing';
 import { AnalyticsService, InvalidRangeError, LinkNotFoundError } from '@app/analytics';
 import { JobQueues, RenderReportJob } from '@app/common';
-import { CreatorsRepository } from '@app/db';
+import { CreatorsRepository, Transactions } from '@app/db';
 import { ReportRepository, type ReportRow, ReportScheduleRepository, type ReportScheduleRow } from '@app/reports';
 import { type Mock, mockOf } from '../../../../test/support/mocks.js';
 import { ReportSchedulesService } from './report-schedules.service.js';
@@ -56,6 +56,10 @@ describe('reports', () => {
         { provide: AnalyticsService, useValue: analytics },
         { provide: CreatorsRepository, useValue: creators },
         { provide: JobQueues, useValue: jobs },
+        {
+          provide: Transactions,
+          useValue: mockOf<Transactions>({ runLocked: async (_scope, _creatorId, work) => work({} as never) }),
+        },
       ],
     }).compile();
     reportsService = module.get(ReportsService);

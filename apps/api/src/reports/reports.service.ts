@@ -3,7 +3,7 @@ import { HttpException, HttpStatus, Injectable, Logger, NotFoundException } from
 import { AnalyticsService, validRange } from '@app/analytics';
 import { JobQueues, RenderReportJob, type ReportJobData } from '@app/common';
 import { renderJobOptions, reportFilename, ReportRepository, type ReportRow } from '@app/reports';
-import { CreatorsRepository } from '@app/db';
+import { CreatorsRepository, Transactions } from '@app/db';
 import { type CreatedReportDto, type CreateReportDto, ReportDto } from './reports.dto.js';
 
 /** Reports a creator may have queued or rendering at once; more answer 429. */
@@ -44,6 +44,7 @@ export class ReportsService {
     private readonly reports: ReportRepository,
     private readonly targets: ReportTargets,
     private readonly jobs: JobQueues,
+    private readonly transactions: Transactions,
   ) {}
 
   /** Stores the report as queued and enqueues its render; the worker takes it from there. */
@@ -51,13 +52,15 @@ export class ReportsService {
     const query = dto.toQuery(creatorId);
     const { from, to } = validRange(query.from, query.to);
     const { tz, linkId } = await this.targets.resolve(creatorId, query.tz, query.linkId);
-    if ((await this.reports.countInProgress(creatorId)) >= MAX_REPORTS_IN_PROGRESS) {
-      throw new HttpException(
-        `At most ${MAX_REPORTS_IN_PROGRESS} reports can be in progress at once; wait for one to finish`,
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
-    const report = await this.reports.insert({ id: randomUUID(), creatorId, linkId, from: new Date(from), to: new Date(to), tz });
+    const report = await this.transactions.runLocked('reports', creatorId, async (tx) => {
+      if ((await this.reports.countInProgress(creatorId, tx)) >= MAX_REPORTS_IN_PROGRESS) {
+        throw new HttpException(
+          `At most ${MAX_REPORTS_IN_PROGRESS} reports can be in progress at once; wait for one to finish`,
+          HttpStatus.TOO_MANY_REQUESTS,
+        );
+      }
+      return this.reports.insert({ id: randomUUID(), creatorId, linkId, from: new Date(from), to: new Date(to), tz }, tx);
+    });
     if (!report) throw new Error('report insert returned nothing');
     await this.enqueue(report);
     return { id: report.id, status: report.status };
