@@ -5,6 +5,7 @@ import { RollupsLinkDays1764550000000 } from './1764550000000-rollups-link-days.
 import { Conversions1764600000000 } from './1764600000000-conversions.js';
 import { DrillDownAndIncrementalRollups1764650000000 } from './1764650000000-drill-down-and-incremental-rollups.js';
 import { SlugCaseFoldedIndex1764660000000 } from './1764660000000-slug-case-folded-index.js';
+import { ProfileAvatars1764670000000 } from './1764670000000-profile-avatars.js';
 
 /** Every migration, in order; the data source lists them explicitly (no globbing at run time). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Conversions1764600000000,
   DrillDownAndIncrementalRollups1764650000000,
   SlugCaseFoldedIndex1764660000000,
+  ProfileAvatars1764670000000,
 ];

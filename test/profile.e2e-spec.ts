@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type CaptureJobData, type CapturedHit, decodeCaptureBatch } from '@app/common';
 import { Queue } from 'bullmq';
@@ -305,7 +306,7 @@ describe('profile API and public page', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(response.headers.get('content-security-policy')).toBe(
-        "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
       );
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('x-frame-options')).toBe('DENY');
@@ -325,7 +326,7 @@ describe('profile API and public page', () => {
         '<p class="bio">Potter &amp; teacher &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;\n&quot;quotes&quot; and &#39;apostrophes&#39;</p>',
       );
       expect(html).toContain('>Shop &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</a>');
-      expect(html).toContain('<img class="avatar" src="https://images.example.com/ana.png?size=2&amp;x=%22%3E%3Cscript%3E"');
+      expect(html).toContain('<img src="https://images.example.com/ana.png?size=2&amp;x=%22%3E%3Cscript%3E"');
       expect(html).toContain(`<title>Ana &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; (@${ana.username})</title>`);
     });
 
@@ -389,6 +390,71 @@ describe('profile API and public page', () => {
         userAgent: 'Mozilla/5.0 (iPhone) Instagram 300.0',
         referer: 'https://l.instagram.com/',
       });
+    });
+  });
+
+  describe('PUT /profile/avatar', () => {
+    const fixture = (ext: string): Buffer => readFileSync(`apps/api/src/profile/__fixtures__/avatar-40x30.${ext}`);
+    const dataUrl = (type: string, bytes: Buffer): string => `data:${type};base64,${bytes.toString('base64')}`;
+
+    it('stores an uploaded image and serves it, cached for good and never sniffed, on the profile and the public page', async () => {
+      const ana = await newCreator(api.url);
+      const reply = await ana.client.put(`${PROFILE}/avatar`, { image: dataUrl('image/webp', fixture('webp')) });
+      expect(reply.status).toBe(200);
+      expect(reply.body.avatarUrl).toMatch(/^\/avatars\/[0-9a-f]{32}\.webp$/);
+      const path = reply.body.avatarUrl;
+      const image = await fetch(`${api.url}${path}`);
+      expect(image.status).toBe(200);
+      expect(Buffer.from(await image.arrayBuffer()).equals(fixture('webp'))).toBe(true);
+      expect(Object.fromEntries(image.headers)).toMatchObject({
+        'content-type': 'image/webp',
+        'cache-control': 'public, max-age=31536000, immutable',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; sandbox",
+      });
+      expect((await fetch(`${api.url}${path.replace('.webp', '.png')}`)).status).toBe(404);
+      const html = await (await page(ana.username)).text();
+      expect(html).toContain(`<img src="${path}"`);
+      expect(html).toContain(`<meta property="og:image" content="${publicUrl}${path}">`);
+    });
+
+    it('keeps the upload when the profile is saved with its address, and drops it for another avatar', async () => {
+      const ana = await newCreator(api.url);
+      const uploaded = (await ana.client.put(`${PROFILE}/avatar`, { image: dataUrl('image/png', fixture('png')) })).body
+        .avatarUrl;
+      const path = uploaded;
+      const saved = await ana.client.put(PROFILE, { title: 'Ana', avatarUrl: uploaded });
+      expect(saved.status).toBe(200);
+      expect(saved.body.avatarUrl).toBe(uploaded);
+      expect((await fetch(`${api.url}${path}`)).status).toBe(200);
+      const replaced = await ana.client.put(PROFILE, { avatarUrl: 'https://cdn.example.com/ana.png' });
+      expect(replaced.body.avatarUrl).toBe('https://cdn.example.com/ana.png');
+      expect((await fetch(`${api.url}${path}`)).status).toBe(404);
+      const stored = await db.query('SELECT avatar_image, avatar_key FROM profiles WHERE creator_id = $1', [ana.id]);
+      expect(stored.rows).toEqual([{ avatar_image: null, avatar_key: null }]);
+    });
+
+    it('refuses what is not a small PNG, JPEG or WebP with a 400, and changes nothing', async () => {
+      const ana = await newCreator(api.url);
+      const before = await storedProfile(ana.id);
+      const wide = Buffer.from(fixture('png'));
+      wide.writeUInt32BE(5000, 16);
+      for (const [image, message] of [
+        [
+          dataUrl('image/svg+xml', Buffer.from('<svg onload="alert(1)"/>')),
+          'image must be a data: URL of a PNG, JPEG or WebP image in base64',
+        ],
+        [dataUrl('image/png', fixture('jpg')), 'image is not a valid PNG file'],
+        [dataUrl('image/png', wide), 'image must be at most 1024×1024 pixels'],
+        ['https://example.com/a.png', 'image must be a data: URL of a PNG, JPEG or WebP image in base64'],
+      ]) {
+        const reply = await ana.client.put(`${PROFILE}/avatar`, { image });
+        expect(reply.status).toBe(400);
+        expect(messageOf(reply)).toBe(message);
+      }
+      expect((await ana.client.put(`${PROFILE}/avatar`, { image: 42 })).status).toBe(400);
+      expect((await ana.client.put(`${PROFILE}/avatar`, { image: dataUrl('image/png', Buffer.alloc(60_000)) })).status).toBe(413);
+      expect(await storedProfile(ana.id)).toEqual(before);
     });
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seededRandom } from '@app/analytics';
@@ -293,6 +294,9 @@ function baseBody(op: Operation, f: Fixture): Record<string, unknown> | undefine
       bio: 'fuzzed',
       theme: 'dark',
       links: [{ linkId: f.linkId, position: 0, visible: true }],
+    },
+    'PUT /api/v1/profile/avatar': {
+      image: `data:image/png;base64,${readFileSync('apps/api/src/profile/__fixtures__/avatar-40x30.png').toString('base64')}`,
     },
     'POST /api/v1/reports': { ...RANGE, tz: 'UTC', linkId: f.linkId },
     'POST /api/v1/report-schedules': { frequency: 'weekly', dayOfWeek: 2, hour: 8, tz: 'UTC', linkId: f.linkId },

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -51,6 +52,8 @@ type Case =
   | { foreign: (ctx: Ctx) => { path: string; body?: unknown }; own?: (ctx: Ctx) => { path: string; body?: unknown } }
   | { own: (ctx: Ctx) => { path: string; body?: unknown }; foreign?: undefined }
   | { run: (ctx: Ctx) => Promise<void> };
+
+const AVATAR_PNG = `data:image/png;base64,${readFileSync('apps/api/src/profile/__fixtures__/avatar-40x30.png').toString('base64')}`;
 
 const RANGE = () => {
   const to = new Date(Date.now() + 3_600_000);
@@ -183,6 +186,7 @@ const CASES: Record<string, Case> = {
       body: { bio: 'B’s own bio', links: [{ linkId: ctx.b.link.id, position: 0, visible: true }] },
     }),
   },
+  'PUT /api/v1/profile/avatar': { own: () => ({ path: '/api/v1/profile/avatar', body: { image: AVATAR_PNG } }) },
   'GET /api/v1/analytics/overview': analytics('overview', '&compare=previous'),
   'GET /api/v1/analytics/timeseries': analytics('timeseries', '&interval=hour'),
   'GET /api/v1/analytics/breakdown': analytics('breakdown', '&by=link&limit=100'),

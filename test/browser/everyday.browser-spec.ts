@@ -292,4 +292,53 @@ describe('the everyday dashboard', () => {
     expect(new URL(page.url()).pathname).toBe('/app/account-deleted');
     expect((await creator.client.get('/api/v1/me')).status).toBe(401);
   }, 60_000);
+
+  it('Profile: an uploaded photo is cropped square, shown in the preview and on the public page; a broken address shows the initial on both', async () => {
+    const creator = await apiCreator(suite.stack.base);
+    const { page, console } = await suite.signedIn(creator);
+    await page.goto(`${suite.stack.base}/app/profile`);
+    await page.getByLabel('Upload an image').setInputFiles('apps/api/src/profile/__fixtures__/avatar-40x30.png');
+    await page.getByText('Avatar uploaded').waitFor();
+    const uploaded = (await creator.client.get('/api/v1/profile')).body.avatarUrl as string;
+    expect(uploaded).toMatch(/\/avatars\/[0-9a-f]{32}\.webp$/);
+    expect(await page.getByLabel('Avatar image URL').inputValue()).toBe(uploaded);
+    const previewImage = page.getByRole('region', { name: 'Preview of your public page' }).locator('img');
+    const previewWidth = () =>
+      previewImage.evaluate((img: { complete: boolean; naturalWidth: number; naturalHeight: number }) =>
+        img.complete ? img.naturalWidth : -1,
+      );
+    expect(await until(previewWidth, (width) => width === 256)).toBe(256);
+
+    const publicPage = await page.context().newPage();
+    await publicPage.goto(`${suite.stack.base}/@${creator.username}`);
+    expect(
+      await publicPage
+        .locator('.avatar img')
+        .evaluate((img: { complete: boolean; naturalWidth: number; naturalHeight: number }) => [
+          img.naturalWidth,
+          img.naturalHeight,
+        ]),
+    ).toEqual([256, 256]);
+
+    // port 9 is one Chromium never connects to: the address is broken without any network
+    console.expectFailedRequest('/missing.png', 'ERR_UNSAFE_PORT'); // in the preview
+    console.expectFailedRequest('/missing.png', 'ERR_UNSAFE_PORT'); // on the public page
+    await page.getByLabel('Avatar image URL').fill('https://127.0.0.1:9/missing.png');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Profile saved').waitFor();
+    await page
+      .getByRole('region', { name: 'Preview of your public page' })
+      .getByText(creator.username.slice(0, 1).toUpperCase(), { exact: true })
+      .waitFor();
+    await publicPage.reload();
+    const publicWidth = () =>
+      publicPage
+        .locator('.avatar img')
+        .evaluate((img: { complete: boolean; naturalWidth: number; naturalHeight: number }) =>
+          img.complete ? img.naturalWidth : -1,
+        );
+    expect(await until(publicWidth, (width) => width !== -1)).toBe(0);
+    expect(await textOf(publicPage.locator('.avatar'))).toBe(creator.username.slice(0, 1).toUpperCase());
+    await publicPage.close();
+  }, 60_000);
 });

@@ -37,7 +37,7 @@ export const CONTEXT_DEFAULTS: BrowserContextOptions = {
 };
 
 /** Chrome's own line for any 4xx/5xx answer to a fetch or a resource, logged whatever the page does with it. */
-const FAILED_RESOURCE = /^Failed to load resource: the server responded with a status of (\d{3})\b/;
+const FAILED_RESOURCE = /^Failed to load resource: (?:the server responded with a status of (\d{3})\b|net::(ERR_[A-Z_]+))/;
 
 /**
  * Console errors and uncaught exceptions of every page of a context. A test that causes a 4xx on
@@ -47,7 +47,7 @@ const FAILED_RESOURCE = /^Failed to load resource: the server responded with a s
  */
 export class ConsoleWatch {
   readonly problems: string[] = [];
-  private readonly expected: { path: string; status: number }[] = [];
+  private readonly expected: { path: string; status: number | string }[] = [];
 
   constructor(context: BrowserContext) {
     context.on('console', (message) => {
@@ -58,8 +58,8 @@ export class ConsoleWatch {
     context.on('weberror', (error) => this.problems.push(`pageerror: ${error.error().message} (${error.page()?.url() ?? ''})`));
   }
 
-  /** The next `status` answer to a URL containing `path` is one the test provokes. */
-  expectFailedRequest(path: string, status: number): void {
+  /** The next `status` answer (or network error, `ERR_…`) to a URL containing `path` is one the test provokes. */
+  expectFailedRequest(path: string, status: number | string): void {
     this.expected.push({ path, status });
   }
 
@@ -67,7 +67,8 @@ export class ConsoleWatch {
     const match = FAILED_RESOURCE.exec(message.text());
     if (!match) return false;
     const url = message.location().url;
-    const index = this.expected.findIndex((e) => e.status === Number(match[1]) && url.includes(e.path));
+    const failure = match[1] ? Number(match[1]) : match[2];
+    const index = this.expected.findIndex((e) => e.status === failure && url.includes(e.path));
     if (index < 0) return false;
     this.expected.splice(index, 1);
     return true;

@@ -63,7 +63,8 @@ body{margin:0;min-height:100vh;min-height:100dvh;background:var(--bg);display:fl
 main{width:100%;max-width:36rem;padding:3.5rem 1.25rem 2rem;flex:1}
 header{display:flex;flex-direction:column;align-items:center;text-align:center}
 .avatar{width:6rem;height:6rem;border-radius:50%;border:3px solid var(--ring);object-fit:cover;background:var(--avatar-bg);box-shadow:0 6px 20px rgba(0,0,0,.15)}
-.avatar-initial{display:grid;place-items:center;color:#fff;font-size:2.5rem;font-weight:700;line-height:1}
+.avatar-initial{position:relative;overflow:hidden;display:grid;place-items:center;color:#fff;font-size:2.5rem;font-weight:700;line-height:1}
+.avatar img{position:absolute;inset:0;width:100%;height:100%;object-fit:cover;color:transparent}
 h1{margin:1rem 0 0;font-size:1.5rem;line-height:1.25;font-weight:750;letter-spacing:-.01em;overflow-wrap:anywhere}
 .handle{margin:.25rem 0 0;color:var(--muted);font-size:.95rem;font-weight:500}
 .bio{margin:.85rem 0 0;max-width:30rem;color:var(--fg);opacity:.92;white-space:pre-line;overflow-wrap:anywhere}
@@ -90,9 +91,11 @@ export function renderProfilePage(view: ProfilePageView): string {
   const bio = view.bio.trim();
   const heading = title || handle;
   const description = bio || `Links from ${handle}`;
-  const avatar = view.avatarUrl
-    ? `<img class="avatar" src="${escapeHtml(view.avatarUrl)}" alt="" width="96" height="96" referrerpolicy="no-referrer">`
-    : `<div class="avatar avatar-initial" aria-hidden="true">${escapeHtml(initial(title || view.username))}</div>`;
+  // the initial lies under the image: an image that does not load leaves it showing, with no script
+  const image = view.avatarUrl
+    ? `<img src="${escapeHtml(view.avatarUrl)}" alt="" width="96" height="96" referrerpolicy="no-referrer">`
+    : '';
+  const avatar = `<div class="avatar avatar-initial" aria-hidden="true">${escapeHtml(initial(title || view.username))}${image}</div>`;
   const links = view.links.length
     ? `<ul>${view.links
         .map((link) => `<li><a class="link" href="/${escapeHtml(link.slug)}?via=profile">${escapeHtml(linkLabel(link))}</a></li>`)
@@ -110,7 +113,7 @@ export function renderProfilePage(view: ProfilePageView): string {
 <meta property="og:title" content="${escapeHtml(heading)}">
 <meta property="og:description" content="${escapeHtml(description)}">
 <meta property="og:url" content="${escapeHtml(view.pageUrl)}">
-${view.avatarUrl ? `<meta property="og:image" content="${escapeHtml(view.avatarUrl)}">\n` : ''}<meta name="twitter:card" content="summary">
+${view.avatarUrl ? `<meta property="og:image" content="${escapeHtml(new URL(view.avatarUrl, view.pageUrl).href)}">\n` : ''}<meta name="twitter:card" content="summary">
 <link rel="canonical" href="${escapeHtml(view.pageUrl)}">
 <link rel="icon" href="data:,">
 <style>${STYLES}</style>

@@ -39,6 +39,16 @@ export class ProfileLinkPlacementDto {
   visible: boolean;
 }
 
+export class UploadAvatarDto {
+  @ApiProperty({
+    description:
+      'a data: URL of a PNG, JPEG or WebP image in base64, at most 45 kB and 1024×1024 pixels (the dashboard sends 256×256 WebP)',
+    example: 'data:image/webp;base64,UklGR…',
+  })
+  @IsString()
+  image: string;
+}
+
 /** A field left out stays as it is; `links`, when given, is the whole profile (links not listed leave it). */
 export class UpdateProfileDto {
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: MAX_PROFILE_TITLE })
@@ -56,7 +66,7 @@ export class UpdateProfileDto {
   @ApiPropertyOptional({
     nullable: true,
     type: String,
-    description: 'an https URL of an image, or null',
+    description: 'an https URL of an image, or null; the uploaded avatar is dropped when this changes',
     maxLength: MAX_URL_LENGTH,
   })
   @IsOptional()
@@ -91,7 +101,8 @@ export class ProfileDto {
   @ApiProperty() username: string;
   @ApiProperty() title: string;
   @ApiProperty() bio: string;
-  @ApiProperty({ nullable: true, type: String }) avatarUrl: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'an https URL, or /avatars/… for an uploaded image' })
+  avatarUrl: string | null;
   @ApiProperty({ enum: PROFILE_THEMES }) theme: ProfileTheme;
   @ApiProperty({ type: [ProfileLinkDto], description: 'not archived: those on the page in order, then the others' })
   links: ProfileLinkDto[];

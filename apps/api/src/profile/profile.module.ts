@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AvatarFileController } from './avatar-file.controller.js';
 import { ProfileController } from './profile.controller.js';
 import { ProfileService } from './profile.service.js';
+import { ProfileAvatarService } from './profile-avatar.service.js';
 
 @Module({
-  controllers: [ProfileController],
-  providers: [ProfileService],
+  controllers: [ProfileController, AvatarFileController],
+  providers: [ProfileService, ProfileAvatarService],
   exports: [ProfileService],
 })
 export class ProfileModule {}

@@ -33,7 +33,8 @@ export class ProfileService {
 
   /** One transaction: an unknown link id (or another creator's) changes nothing and answers 404. */
   async update(creatorId: string, dto: UpdateProfileDto): Promise<ProfileDto> {
-    const changes = this.checkedChanges(dto);
+    const current = (await this.profiles.find(creatorId)) ?? this.notFound('Profile not found');
+    const changes = this.checkedChanges(dto, current.avatarUrl);
     const order = dto.links && placementOrder(dto.links);
     await this.transactions.run(async (tx) => {
       if (order) {
@@ -59,12 +60,13 @@ export class ProfileService {
     return { profile, links: await this.links.publicLinks(profile.creatorId) };
   }
 
-  private checkedChanges(dto: UpdateProfileDto): ProfileChanges {
+  /** The changes asked for; an avatarUrl sent back as it is (an uploaded avatar's own address) is no change. */
+  private checkedChanges(dto: UpdateProfileDto, currentAvatarUrl: string | null): ProfileChanges {
     const changes: ProfileChanges = {};
     if (dto.title !== undefined) changes.title = dto.title?.trim() ?? '';
     if (dto.bio !== undefined) changes.bio = dto.bio?.trim() ?? '';
     if (dto.theme !== undefined) changes.theme = dto.theme;
-    if (dto.avatarUrl !== undefined) {
+    if (dto.avatarUrl !== undefined && dto.avatarUrl !== currentAvatarUrl) {
       try {
         changes.avatarUrl =
           dto.avatarUrl === null || dto.avatarUrl.trim() === ''

@@ -21,6 +21,16 @@ export class Profile {
   @Column('text')
   theme: ProfileTheme;
 
+  /** an uploaded avatar (avatarUrl then points at /avatars/{avatarKey}.{ext}); never read with the profile */
+  @Column('bytea', { name: 'avatar_image', nullable: true, select: false })
+  avatarImage: Buffer | null;
+
+  @Column('text', { name: 'avatar_type', nullable: true, select: false })
+  avatarType: string | null;
+
+  @Column('text', { name: 'avatar_key', nullable: true, select: false })
+  avatarKey: string | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

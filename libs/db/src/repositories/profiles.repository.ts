@@ -13,6 +13,13 @@ export interface ProfileRecord {
   theme: ProfileTheme;
 }
 
+/** An uploaded avatar as stored. */
+export interface UploadedAvatar {
+  key: string;
+  type: string;
+  bytes: Buffer;
+}
+
 export type ProfileChanges = Partial<Pick<Profile, 'title' | 'bio' | 'avatarUrl' | 'theme'>>;
 
 const PROFILE_COLUMNS = `c.id AS "creatorId", c.username, COALESCE(p.title, c.username) AS title, COALESCE(p.bio, '') AS bio,
@@ -42,8 +49,26 @@ export class ProfilesRepository {
     return rows[0] ?? null;
   }
 
+  /** A new avatarUrl drops the uploaded image it replaces. */
   async update(tx: EntityManager, creatorId: string, changes: ProfileChanges): Promise<void> {
-    if (Object.keys(changes).length > 0) await tx.getRepository(Profile).update({ creatorId }, changes);
+    if (Object.keys(changes).length === 0) return;
+    const image = 'avatarUrl' in changes ? { avatarImage: null, avatarType: null, avatarKey: null } : {};
+    await tx.getRepository(Profile).update({ creatorId }, { ...changes, ...image });
+  }
+
+  /** Makes the uploaded image the creator's avatar, at `url`. */
+  async setAvatarImage(creatorId: string, image: UploadedAvatar, url: string): Promise<void> {
+    await this.db
+      .getRepository(Profile)
+      .update({ creatorId }, { avatarUrl: url, avatarImage: image.bytes, avatarType: image.type, avatarKey: image.key });
+  }
+
+  async avatarImageByKey(key: string): Promise<UploadedAvatar | null> {
+    const rows = await this.db.query<UploadedAvatar[]>(
+      'SELECT avatar_key AS key, avatar_type AS type, avatar_image AS bytes FROM profiles WHERE avatar_key = $1',
+      [key],
+    );
+    return rows[0] ?? null;
   }
 
   /**

@@ -200,6 +200,7 @@ export const api = {
   profile: {
     get: (o: Signal = {}) => request<Profile>('GET', '/profile', o),
     put: (input: ProfileInput) => request<Profile>('PUT', '/profile', { body: input }),
+    uploadAvatar: (image: string) => request<Profile>('PUT', '/profile/avatar', { body: { image } }),
   },
   tokens: {
     list: (o: Signal = {}) => request<Items<ApiToken>>('GET', '/tokens', o),
