@@ -10,6 +10,12 @@ function messageOf(reply: Reply): string {
   return Array.isArray(message) ? message.join('; ') : message;
 }
 
+/**
+ * An API process keeps a link for 5 minutes and a missing slug for 5 seconds, so a change another
+ * process sees sooner came through the Redis invalidation (a few milliseconds on a quiet machine);
+ * the bound leaves room for a machine busy with other test runs.
+ */
+const INVALIDATED_WITHIN_MS = 3_000;
 const LINKS = '/api/v1/links';
 const inFuture = (ms: number): string => new Date(Date.now() + ms).toISOString();
 /** Everything jest can fake except Date: the clock moves, timers and I/O run for real. */
@@ -554,7 +560,7 @@ describe('links API', () => {
       expect(fallback.headers.get('location')).toBe('https://example.com/moved');
     }
 
-    it('serves a changed link from another API instance within a second (invalidation through Redis)', async () => {
+    it('serves a changed link from another API instance at once (invalidation through Redis)', async () => {
       const other = await startApi();
       try {
         const link = await create(ana.client, { url: 'https://example.com/v1', slug: 'moving-target' });
@@ -566,22 +572,20 @@ describe('links API', () => {
           'https://example.com/v1',
         );
 
-        const changedAt = Date.now();
         expect((await ana.client.patch(`${LINKS}/${link.id}`, { url: 'https://example.com/v2' })).status).toBe(200);
         await eventually(
           async () =>
             (await fetch(`${other.url}/moving-target`, { redirect: 'manual' })).headers.get('location') ===
             'https://example.com/v2',
-          1000,
+          INVALIDATED_WITHIN_MS,
           'the new URL at the other instance',
         );
-        expect(Date.now() - changedAt).toBeLessThan(1000);
 
         // a slug change: the old slug stops at once, the new one answers
         expect((await ana.client.patch(`${LINKS}/${link.id}`, { slug: 'moved-target' })).status).toBe(200);
         await eventually(
           async () => (await fetch(`${other.url}/moving-target`, { redirect: 'manual' })).status === 404,
-          1000,
+          INVALIDATED_WITHIN_MS,
           'the old slug gone',
         );
         expect((await fetch(`${other.url}/moved-target`, { redirect: 'manual' })).headers.get('location')).toBe(
@@ -592,19 +596,19 @@ describe('links API', () => {
         expect((await ana.client.patch(`${LINKS}/${link.id}`, { archived: true })).status).toBe(200);
         await eventually(
           async () => (await fetch(`${other.url}/moved-target`, { redirect: 'manual' })).status === 404,
-          1000,
+          INVALIDATED_WITHIN_MS,
           'archived',
         );
         expect((await ana.client.patch(`${LINKS}/${link.id}`, { archived: false })).status).toBe(200);
         await eventually(
           async () => (await fetch(`${other.url}/moved-target`, { redirect: 'manual' })).status === 302,
-          1000,
+          INVALIDATED_WITHIN_MS,
           'restored',
         );
         expect((await ana.client.delete(`${LINKS}/${link.id}`)).status).toBe(204);
         await eventually(
           async () => (await fetch(`${other.url}/moved-target`, { redirect: 'manual' })).status === 404,
-          1000,
+          INVALIDATED_WITHIN_MS,
           'deleted',
         );
       } finally {
@@ -619,7 +623,7 @@ describe('links API', () => {
         await create(ana.client, { url: 'https://example.com/new', slug: 'brand-new-slug' });
         await eventually(
           async () => (await fetch(`${other.url}/brand-new-slug`, { redirect: 'manual' })).status === 302,
-          1000,
+          INVALIDATED_WITHIN_MS,
           'the new link',
         );
       } finally {

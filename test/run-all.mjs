@@ -15,7 +15,11 @@ import { join } from 'node:path';
 const STATIC_CHECKS = [
   ['typecheck (tsc and svelte-check)', 'npm', ['run', 'typecheck']],
   ['lint (eslint and prettier, server and dashboard)', 'npm', ['run', 'lint']],
-  ['tests wait for conditions: no fixed sleeps, no retried tests (test/timing.check.mjs)', process.execPath, ['test/timing.check.mjs']],
+  [
+    'tests wait for conditions: no fixed sleeps, no retried tests (test/timing.check.mjs)',
+    process.execPath,
+    ['test/timing.check.mjs'],
+  ],
 ];
 
 const SUITES = [
@@ -64,7 +68,15 @@ function runNodeTests(path) {
 function runJest(suite) {
   const outputFile = join(outDir, `${suite.project}.json`);
   // --forceExit: a handle left open by a failing test must not hang CI
-  const args = ['node_modules/jest/bin/jest.js', '--selectProjects', suite.project, '--json', `--outputFile=${outputFile}`, '--passWithNoTests', '--forceExit'];
+  const args = [
+    'node_modules/jest/bin/jest.js',
+    '--selectProjects',
+    suite.project,
+    '--json',
+    `--outputFile=${outputFile}`,
+    '--passWithNoTests',
+    '--forceExit',
+  ];
   if (suite.runInBand) args.push('--runInBand');
   const run = spawnSync(process.execPath, args, { stdio: 'inherit', env });
   let result;
@@ -81,7 +93,12 @@ function runJest(suite) {
 
 const build = buildFor(suites);
 if (build) {
-  console.log(`\n▶ npm run ${build} (for ${suites.filter((suite) => suite.build).map((suite) => suite.name).join(', ')})`);
+  console.log(
+    `\n▶ npm run ${build} (for ${suites
+      .filter((suite) => suite.build)
+      .map((suite) => suite.name)
+      .join(', ')})`,
+  );
   if (spawnSync('npm', ['run', build], { stdio: 'inherit', env }).status !== 0) {
     console.log('\n0 passed, 1 failed');
     process.exit(1);
