@@ -15,3 +15,4 @@ export * from './partial-bucket.js';
 export * from './display.labels.js';
 export * from './conversion-job.js';
 export * from './visit-dimension.columns.js';
+export * from './profile.themes.js';

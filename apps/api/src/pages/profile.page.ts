@@ -1,6 +1,5 @@
-import type { ProfileTheme } from '@app/db';
+import { avatarInitial, PAGE_THEMES, type PageTheme, type ProfileTheme } from '@app/common';
 import { escapeHtml } from './html.js';
-import { PAGE_THEMES, type PageTheme } from './profile-page.themes.js';
 
 export interface ProfilePageView {
   username: string;
@@ -31,12 +30,6 @@ function decodeURIComponentSafe(value: string): string {
   } catch {
     return value;
   }
-}
-
-/** The first letter of the name, for the avatar placeholder (a whole grapheme: emoji and accents stay intact). */
-function initial(name: string): string {
-  const [first] = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(name.trim());
-  return first?.segment.toLocaleUpperCase() ?? '';
 }
 
 function themeVariables(theme: PageTheme): string {
@@ -95,7 +88,7 @@ export function renderProfilePage(view: ProfilePageView): string {
   const image = view.avatarUrl
     ? `<img src="${escapeHtml(view.avatarUrl)}" alt="" width="96" height="96" referrerpolicy="no-referrer">`
     : '';
-  const avatar = `<div class="avatar avatar-initial" aria-hidden="true">${escapeHtml(initial(title || view.username))}${image}</div>`;
+  const avatar = `<div class="avatar avatar-initial" aria-hidden="true">${escapeHtml(avatarInitial(title || view.username))}${image}</div>`;
   const links = view.links.length
     ? `<ul>${view.links
         .map((link) => `<li><a class="link" href="/${escapeHtml(link.slug)}?via=profile">${escapeHtml(linkLabel(link))}</a></li>`)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PROFILE_THEMES, type ProfileTheme } from '@app/db';
+import { PROFILE_THEMES, type ProfileTheme } from '@app/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,

@@ -1,7 +1,5 @@
+import type { ProfileTheme } from '@app/common';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-
-export const PROFILE_THEMES = ['light', 'dark', 'sunset', 'ocean', 'forest'] as const;
-export type ProfileTheme = (typeof PROFILE_THEMES)[number];
 
 /** The creator's link-in-bio page; which links show, and in what order, lives on the links. */
 @Entity('profiles')

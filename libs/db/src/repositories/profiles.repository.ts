@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Profile, type ProfileTheme } from '../entities/profile.entity.js';
+import type { ProfileTheme } from '@app/common';
+import { Profile } from '../entities/profile.entity.js';
 
 /** A profile with its creator's username (the page's address). */
 export interface ProfileRecord {

@@ -6,6 +6,8 @@
 
 export * from '../../../../libs/common/src/analytics.types.ts';
 export * from '../../../../libs/common/src/link-list.types.ts';
+export { PROFILE_THEMES, type ProfileTheme } from '../../../../libs/common/src/profile.themes.ts';
+import type { ProfileTheme } from '../../../../libs/common/src/profile.themes.ts';
 import type { LinkSort, LinkStatus, SortOrder } from '../../../../libs/common/src/link-list.types.ts';
 // ---------------------------------------------------------------------------------------------
 // Account, links, profile, tokens, reports
@@ -66,9 +68,6 @@ export interface LinkInput {
 }
 
 export type LinkPatch = Partial<LinkInput> & { archived?: boolean };
-
-export const PROFILE_THEMES = ['light', 'dark', 'sunset', 'ocean', 'forest'] as const;
-export type ProfileTheme = (typeof PROFILE_THEMES)[number];
 
 export interface ProfileLink {
   linkId: string;

@@ -1,7 +1,17 @@
-import type { ProfileTheme } from '@app/db';
+/** The themes of a creator's public page. */
+export const PROFILE_THEMES = ['light', 'dark', 'sunset', 'ocean', 'forest'] as const;
+export type ProfileTheme = (typeof PROFILE_THEMES)[number];
+
+/*
+ * One definition for the page at /@username (apps/api/src/pages) and the dashboard's theme picker
+ * and preview (web/src/routes/profile), so the preview is the page. Plain data: the dashboard
+ * imports this file too.
+ */
 
 /** The colours of a profile page theme, as CSS values. */
 export interface PageTheme {
+  /** its name in the theme picker */
+  label: string;
   colorScheme: 'light' | 'dark';
   /** the browser's toolbar on phones */
   themeColor: string;
@@ -22,6 +32,7 @@ export interface PageTheme {
 
 export const PAGE_THEMES: Record<ProfileTheme, PageTheme> = {
   light: {
+    label: 'Light',
     colorScheme: 'light',
     themeColor: '#f4f5f7',
     background: 'radial-gradient(120% 60% at 50% 0%, #ffffff 0%, #f4f5f7 60%, #eceef2 100%)',
@@ -38,6 +49,7 @@ export const PAGE_THEMES: Record<ProfileTheme, PageTheme> = {
     focus: '#4f46e5',
   },
   dark: {
+    label: 'Dark',
     colorScheme: 'dark',
     themeColor: '#0d0f14',
     background: 'radial-gradient(120% 60% at 50% 0%, #1d2230 0%, #11141b 55%, #0d0f14 100%)',
@@ -54,6 +66,7 @@ export const PAGE_THEMES: Record<ProfileTheme, PageTheme> = {
     focus: '#a5b4fc',
   },
   sunset: {
+    label: 'Sunset',
     colorScheme: 'light',
     themeColor: '#ee6a5a',
     background: 'linear-gradient(165deg, #ee6a5a 0%, #d94c6e 40%, #a93a7c 75%, #6f2a75 100%)',
@@ -70,6 +83,7 @@ export const PAGE_THEMES: Record<ProfileTheme, PageTheme> = {
     focus: '#ffffff',
   },
   ocean: {
+    label: 'Ocean',
     colorScheme: 'dark',
     themeColor: '#0b4f7c',
     background: 'linear-gradient(170deg, #1b9ad0 0%, #1479b0 40%, #0b4f7c 75%, #07325a 100%)',
@@ -86,6 +100,7 @@ export const PAGE_THEMES: Record<ProfileTheme, PageTheme> = {
     focus: '#ffffff',
   },
   forest: {
+    label: 'Forest',
     colorScheme: 'dark',
     themeColor: '#1f4d36',
     background: 'linear-gradient(170deg, #2f6b4a 0%, #1f4d36 50%, #143324 100%)',
@@ -102,3 +117,9 @@ export const PAGE_THEMES: Record<ProfileTheme, PageTheme> = {
     focus: '#f3f7ee',
   },
 };
+
+/** The first letter of the name, for the avatar placeholder (a whole grapheme: emoji and accents stay intact). */
+export function avatarInitial(name: string): string {
+  const [first] = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(name.trim());
+  return first?.segment.toLocaleUpperCase() ?? '';
+}
