@@ -45,3 +45,22 @@ export function pointsChange(
   const direction = diff > 0 ? 'up' : 'down';
   return { direction, text: `${direction === 'up' ? '+' : '−'}${amount} ${amount === '1' ? 'pt' : 'pts'}`, amount };
 }
+
+/**
+ * Short and legacy spellings of sources creators write in `utm_source`, mapped to the platform
+ * names used everywhere else: the enrichment stores the platform, the dashboard names and colours it.
+ */
+export const SOURCE_ALIASES: Readonly<Record<string, string>> = {
+  ig: 'instagram',
+  insta: 'instagram',
+  instagram_story: 'instagram',
+  tw: 'x',
+  twitter: 'x',
+  fb: 'facebook',
+  yt: 'youtube',
+  tt: 'tiktok',
+  li: 'linkedin',
+  wa: 'whatsapp',
+  hn: 'hackernews',
+  mail: 'email',
+};

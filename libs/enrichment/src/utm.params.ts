@@ -1,3 +1,5 @@
+import { SOURCE_ALIASES } from '@app/common';
+
 export interface UtmParams {
   source: string | null;
   medium: string | null;
@@ -8,19 +10,6 @@ export interface UtmParams {
 
 // Longer values are cut: a query string is whatever a sender typed, and these are stored on every hit.
 const MAX_LENGTH = 255;
-
-/** Short and legacy spellings creators actually use, mapped to the platform names used everywhere else. */
-const SOURCE_ALIASES: Readonly<Record<string, string>> = {
-  ig: 'instagram',
-  insta: 'instagram',
-  instagram_story: 'instagram',
-  tw: 'x',
-  twitter: 'x',
-  fb: 'facebook',
-  yt: 'youtube',
-  tt: 'tiktok',
-  li: 'linkedin',
-};
 
 /** The five UTM parameters as sent (trimmed), or null where absent or empty. */
 export function parseUtm(query: string): UtmParams {

@@ -3,7 +3,7 @@
  * 'google', 'profile', 'qr', 'direct', 'other', …) with a display name, a brand colour and, where
  * Simple Icons has one, the brand's mark. Unknown keys still get a name and a coloured initial.
  */
-import { SOURCE_NAMES } from '../../../../libs/common/src/display.labels.ts';
+import { SOURCE_ALIASES, SOURCE_NAMES } from '../../../../libs/common/src/display.labels.ts';
 import {
   siBluesky,
   siDiscord,
@@ -115,24 +115,10 @@ export const PLATFORMS: Record<string, Platform> = {
   other: { name: SOURCE_NAMES.other, color: 'var(--text-3)', icon: 'other' },
 };
 
-const ALIASES: Record<string, string> = {
-  ig: 'instagram',
-  insta: 'instagram',
-  fb: 'facebook',
-  twitter: 'x',
-  tw: 'x',
-  yt: 'youtube',
-  tt: 'tiktok',
-  li: 'linkedin',
-  wa: 'whatsapp',
-  hn: 'hackernews',
-  mail: 'email',
-};
-
 /** The platform of a source key (case-insensitive); unknown ones get a name and a hashed colour. */
 export function platformOf(key: string): Platform {
   const k = key.trim().toLowerCase();
-  const known = PLATFORMS[k] ?? PLATFORMS[ALIASES[k] ?? ''];
+  const known = PLATFORMS[k] ?? PLATFORMS[SOURCE_ALIASES[k] ?? ''];
   if (known) return known;
   return { name: key || '(none)', color: hashedColor(k) };
 }
