@@ -16,3 +16,4 @@ export * from './display.labels.js';
 export * from './conversion-job.js';
 export * from './visit-dimension.columns.js';
 export * from './profile.themes.js';
+export * from './zoned-parts.js';

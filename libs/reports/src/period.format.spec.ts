@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatDateTime, formatPeriod, previousPeriod, zonedParts } from './period.format.js';
+import { formatDateTime, formatPeriod, previousPeriod } from './period.format.js';
 
 describe('formatPeriod', () => {
   it('shows a calendar month in the zone, across the end of summer time', () => {
@@ -33,20 +33,6 @@ describe('previousPeriod', () => {
       to: '2026-10-08T00:00:00.000Z',
       tz: 'UTC',
     });
-  });
-});
-
-describe('zonedParts', () => {
-  it('gives the wall clock of an instant, Monday = 0', () => {
-    expect(zonedParts(new Date('2026-10-25T00:30:00Z'), 'Europe/Berlin')).toEqual({
-      year: 2026,
-      month: 10,
-      day: 25,
-      hour: 2,
-      minute: 30,
-      weekday: 6,
-    });
-    expect(zonedParts(new Date('2026-01-01T00:00:00Z'), 'Asia/Kathmandu').minute).toBe(45);
   });
 });
 

@@ -1,3 +1,5 @@
+import { zonedParts } from '@app/common';
+
 export const MONTHS = [
   'January',
   'February',
@@ -14,56 +16,10 @@ export const MONTHS = [
 ] as const;
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
-/** Wall-clock fields of an instant in a time zone; weekday 0 = Monday, month 1–12. */
-export interface ZonedParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  weekday: number;
-}
-
 export interface Period {
   from: string;
   to: string;
   tz: string;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAY_INDEX: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
-
-// Only numeric parts are read from Intl, and names come from our own tables, so labels do not
-// change with the ICU version Node was built with.
-export function zonedParts(instant: Date, tz: string): ZonedParts {
-  const parts: Record<string, string> = {};
-  for (const { type, value } of formatterFor(tz).formatToParts(instant)) parts[type] = value;
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    weekday: WEEKDAY_INDEX[parts.weekday],
-  };
-}
-
-function formatterFor(tz: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(tz);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      weekday: 'short',
-      hourCycle: 'h23',
-    });
-    formatters.set(tz, formatter);
-  }
-  return formatter;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { pad, zonedParts } from './period.format.js';
+import { zonedParts } from '@app/common';
+import { pad } from './period.format.js';
 
 /**
  * The PDF's file name: linkpulse-<username>-<first day>-<last day>.pdf, days in the report's zone,

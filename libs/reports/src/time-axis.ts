@@ -1,5 +1,6 @@
 import type { TimeseriesInterval } from '@app/common';
-import { MONTHS, pad, WEEKDAYS, type ZonedParts, zonedParts } from './period.format.js';
+import { type ZonedParts, zonedParts } from '@app/common';
+import { MONTHS, pad, WEEKDAYS } from './period.format.js';
 
 export interface AxisLabel {
   index: number;

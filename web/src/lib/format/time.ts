@@ -3,53 +3,7 @@
  * ("today", "last 7 days") are calendar days in the creator's zone, not in the browser's.
  */
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(tz: string): Intl.DateTimeFormat {
-  let f = partsFormatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    partsFormatters.set(tz, f);
-  }
-  return f;
-}
-
-export interface ZonedParts {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  /** 0 = Monday … 6 = Sunday */
-  weekday: number;
-}
-
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-export function zonedParts(ms: number, tz: string): ZonedParts {
-  const out: Record<string, string> = {};
-  for (const p of partsFormatter(tz).formatToParts(new Date(ms))) out[p.type] = p.value;
-  return {
-    year: Number(out.year),
-    month: Number(out.month),
-    day: Number(out.day),
-    hour: Number(out.hour) % 24,
-    minute: Number(out.minute),
-    second: Number(out.second),
-    weekday: WEEKDAYS.indexOf(out.weekday),
-  };
-}
+import { zonedParts } from '../../../../libs/common/src/zoned-parts.ts';
 
 /** The zone's offset from UTC at an instant, in milliseconds (e.g. +5:45 → 20_700_000). */
 export function tzOffsetMs(ms: number, tz: string): number {
