@@ -1,3 +1,5 @@
+import { zonedParts } from '@app/common';
+
 const SECOND = 1000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -26,21 +28,9 @@ interface Transition {
  */
 export class ZoneClock {
   private static readonly clocks = new Map<string, ZoneClock>();
-  private readonly format: Intl.DateTimeFormat;
   private readonly years = new Map<number, Transition[]>();
 
-  private constructor(readonly timeZone: string) {
-    this.format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-  }
+  private constructor(readonly timeZone: string) {}
 
   static of(timeZone: string): ZoneClock {
     let clock = ZoneClock.clocks.get(timeZone);
@@ -175,8 +165,7 @@ export class ZoneClock {
   /** The offset at `at` (to the second), straight from Intl. */
   private measure(at: number): number {
     const whole = Math.floor(at / SECOND) * SECOND;
-    const parts: Record<string, number> = {};
-    for (const part of this.format.formatToParts(whole)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    const parts = zonedParts(whole, this.timeZone);
     const local = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
     // years before 100 AD are not worth a Date.UTC special case: analytics ranges start in 2000
     return local - whole;
