@@ -6,6 +6,7 @@ import { Conversions1764600000000 } from './1764600000000-conversions.js';
 import { DrillDownAndIncrementalRollups1764650000000 } from './1764650000000-drill-down-and-incremental-rollups.js';
 import { SlugCaseFoldedIndex1764660000000 } from './1764660000000-slug-case-folded-index.js';
 import { ProfileAvatars1764670000000 } from './1764670000000-profile-avatars.js';
+import { Imports1764740000000 } from './1764740000000-imports.js';
 
 /** Every migration, in order; the data source lists them explicitly (no globbing at run time). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   DrillDownAndIncrementalRollups1764650000000,
   SlugCaseFoldedIndex1764660000000,
   ProfileAvatars1764670000000,
+  Imports1764740000000,
 ];

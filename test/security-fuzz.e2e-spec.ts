@@ -5,7 +5,7 @@ import { seededRandom } from '@app/analytics';
 import type pg from 'pg';
 import { ApiClient, newCreator } from './support/http-client.js';
 import { documentedOperations, type Operation, type Schema } from './support/openapi.js';
-import { connectDatabase, type RunningApi, startApi } from './support/stack.js';
+import { connectDatabase, eventually, type RunningApi, startApi, startWorker } from './support/stack.js';
 
 /*
  * Thousands of malformed requests, from a seeded PRNG (FUZZ_SEED to replay another run), to every
@@ -271,6 +271,7 @@ interface Fixture {
   publishableKeyId: string;
   reportId: string;
   scheduleId: string;
+  importId: string;
   email: string;
   cookie: string;
   bearer: string;
@@ -337,6 +338,7 @@ function idFor(path: string, f: Fixture): string {
   if (path.startsWith('/api/v1/links')) return f.linkId;
   if (path.startsWith('/api/v1/report-schedules')) return f.scheduleId;
   if (path.startsWith('/api/v1/reports')) return f.reportId;
+  if (path.startsWith('/api/v1/imports')) return f.importId;
   throw new Error(`which id goes in ${path}?`);
 }
 
@@ -711,6 +713,11 @@ describe('fuzzing every route with malformed requests', () => {
     const report = await client.post('/api/v1/reports', { ...RANGE, tz: 'UTC' });
     const schedule = await client.post('/api/v1/report-schedules', { frequency: 'monthly', hour: 6, tz: 'UTC' });
     expect((await client.put('/api/v1/profile', { title: 'Known', bio: 'known bio' })).status).toBe(200);
+    // no worker runs here: the import stays queued, and every further upload of this creator is refused
+    const upload = await client.request('POST', '/api/v1/imports', 'url\nhttps://example.com/imported\n', {
+      'content-type': 'text/csv',
+    });
+    expect(upload.status).toBe(202);
     slug = link.body.slug;
     fixture = {
       linkId: link.body.id,
@@ -718,6 +725,7 @@ describe('fuzzing every route with malformed requests', () => {
       publishableKeyId: publishableKey.body.id,
       reportId: report.body.id,
       scheduleId: schedule.body.id,
+      importId: upload.body.id,
       email: creator.email,
       cookie: (client as unknown as { cookie: string }).cookie,
       bearer: token.body.token,
@@ -783,6 +791,85 @@ describe('fuzzing every route with malformed requests', () => {
       });
     }
   });
+
+  it('imports fuzzed CSV files whole or refuses them with a 400: never a 5xx, every row reported once', async () => {
+    const worker = await startWorker();
+    try {
+      const creator = await newCreator(api.url);
+      const random = seededRandom(SEED + 2);
+      const columns = [
+        'url',
+        'slug',
+        'title',
+        'tags',
+        'long_url',
+        'link',
+        'longUrl',
+        'shortCode',
+        'address',
+        'target',
+        'keyword',
+        'password',
+        'expire_in',
+        'custom_bitlinks',
+        '',
+      ];
+      const values = () =>
+        pick(random, [
+          'https://example.com/fuzz',
+          `https://example.com/${int(random, 0, 1e6)}`,
+          nasty(random),
+          pick(random, BAD_URLS),
+          pick(random, SQL),
+          pick(random, HTML),
+          `fz-${int(random, 0, 40)}`,
+          '"',
+          '""',
+          '"a,b"',
+          '\r\n',
+          '',
+          'x'.repeat(int(random, 60, 3000)),
+          '["a", 1, null]',
+          'true',
+          pick(random, BAD_DATES),
+        ]);
+      const statuses = new Map<number, number>();
+      for (let i = 0; i < 120; i++) {
+        const delimiter = pick(random, [',', ',', ';', '\t']);
+        const header = Array.from({ length: int(random, 1, 6) }, () => pick(random, columns));
+        const lines = Array.from({ length: int(random, 0, 30) }, () =>
+          Array.from({ length: int(random, 0, header.length + 2) }, values).join(delimiter),
+        );
+        const csv = [header.join(delimiter), ...lines].join(pick(random, ['\n', '\r\n', '\r']));
+        const reply = await creator.client.request('POST', '/api/v1/imports', csv, { 'content-type': 'text/csv' });
+        statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
+        expect({ i, csv: csv.slice(0, 300), status: reply.status, ok: [202, 400].includes(reply.status) }).toMatchObject({
+          ok: true,
+        });
+        if (reply.status === 400) {
+          expect(typeof reply.body.message).toBe('string');
+          continue;
+        }
+        const done = await eventually(
+          async () => {
+            const state = await creator.client.get(`/api/v1/imports/${reply.body.id}`);
+            return state.body.status === 'done' || state.body.status === 'failed' ? state.body : null;
+          },
+          20_000,
+          `fuzzed import ${i}`,
+        );
+        expect({ i, status: done.status, error: done.error }).toEqual({ i, status: 'done', error: null });
+        expect(done.rows).toHaveLength(done.totalRows);
+        expect(done.imported + done.skipped).toBe(done.totalRows);
+        for (const row of done.rows.filter((r: { outcome: string }) => r.outcome === 'imported'))
+          expect(row.url).toMatch(/^https?:\/\//);
+      }
+      // the seed gives both kinds of answer
+      expect([statuses.get(202) ?? 0, statuses.get(400) ?? 0].every((n) => n > 10)).toBe(true);
+    } finally {
+      await worker.close();
+    }
+  }, 240_000);
 
   it('stores SQL- and HTML-looking text verbatim, as data, and the public page escapes it', async () => {
     const creator = await newCreator(api.url);

@@ -30,6 +30,7 @@ interface Party {
   link: { id: string; slug: string };
   reportId: string;
   scheduleId: string;
+  importId: string;
 }
 
 type Principal = 'session' | 'token';
@@ -216,6 +217,27 @@ const CASES: Record<string, Case> = {
     own: () => ({ path: '/api/v1/report-schedules', body: { frequency: 'monthly', hour: 7 } }),
   },
   'DELETE /api/v1/report-schedules/{id}': { foreign: (ctx) => ({ path: `/api/v1/report-schedules/${ctx.a.scheduleId}` }) },
+  'POST /api/v1/imports': {
+    // B imports a row naming A's slug and target: skipped as taken, with nothing of A's in the report
+    run: async (ctx) => {
+      const csv = `url,slug\nhttps://a-only-target.example/private?campaign=a,${ctx.a.link.slug}\nhttps://b.example.com/${ctx.principal},\n`;
+      const reply = await ctx.client.request('POST', '/api/v1/imports', csv, { 'content-type': 'text/csv' });
+      expectNothingOfA(ctx, reply, [202], csv);
+      const done = await eventually(
+        async () => {
+          const state = await ctx.client.get(`/api/v1/imports/${reply.body.id}`);
+          return state.body.status === 'done' ? state : null;
+        },
+        15_000,
+        "B's import",
+      );
+      expectNothingOfA(ctx, done, [200], csv);
+      expect(done.body.rows.map((row: { reason: string | null }) => row.reason)).toEqual(['duplicate_slug', null]);
+      expect(done.body.rows[0].message).toBe('this slug is taken');
+    },
+  },
+  'GET /api/v1/imports': { own: () => ({ path: '/api/v1/imports' }) },
+  'GET /api/v1/imports/{id}': { foreign: (ctx) => ({ path: `/api/v1/imports/${ctx.a.importId}` }) },
 };
 
 /** Everything that would show A's data: ids, names, the secret target, the token's secret. */
@@ -231,6 +253,8 @@ function markersOf(a: Party): string[] {
     a.tokenSecret,
     a.reportId,
     a.scheduleId,
+    a.importId,
+    'a-secret.csv',
   ];
 }
 
@@ -280,7 +304,15 @@ async function party(url: string, label: string): Promise<Party> {
     name: 'shop',
     allowedOrigins: [`https://${label.toLowerCase().replace(/[^a-z]/g, '')}.example.com`],
   });
-  for (const reply of [token, link, report, schedule, publishableKey])
+  const imported = await creator.client.request(
+    'POST',
+    `/api/v1/imports?filename=${label.toLowerCase()}-secret.csv`,
+    `url\nhttps://${label.toLowerCase()}.example.com/imported\n`,
+    {
+      'content-type': 'text/csv',
+    },
+  );
+  for (const reply of [token, link, report, schedule, publishableKey, imported])
     if (reply.status >= 300) throw new Error(`setup of ${label}: ${reply.status} ${reply.text}`);
   return {
     id: creator.id,
@@ -295,6 +327,7 @@ async function party(url: string, label: string): Promise<Party> {
     link: { id: link.body.id, slug: link.body.slug },
     reportId: report.body.id,
     scheduleId: schedule.body.id,
+    importId: imported.body.id,
   };
 }
 
@@ -418,7 +451,10 @@ describe('isolation between creators, over every documented operation', () => {
     expect((await a.session.get('/api/v1/report-schedules')).body.items.map((s: { id: string }) => s.id)).toEqual([a.scheduleId]);
     const profile = await a.session.get('/api/v1/profile');
     expect(profile.body.bio).toBe('');
-    expect(profile.body.links.map((l: { linkId: string }) => l.linkId)).toEqual([a.link.id]);
+    // A's page shows A's link (the link A imported is not on it)
+    expect(profile.body.links.filter((l: { visible: boolean }) => l.visible).map((l: { linkId: string }) => l.linkId)).toEqual([
+      a.link.id,
+    ]);
     expect((await click(api, a.link.slug)).headers.get('location')).toBe('https://a-only-target.example/private?campaign=a');
   });
 

@@ -28,7 +28,7 @@ export class ApiClient {
         ...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
     });
     const setCookie = response.headers.get('set-cookie');
     const session = setCookie?.match(/lp_session=([^;]*)/);

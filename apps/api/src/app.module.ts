@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { CaptureModule } from './capture/capture.module.js';
 import { ConversionsModule } from './conversions/conversions.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { HttpExceptionFilter } from './http/http-exception.filter.js';
 import { LinksModule } from './links/links.module.js';
 import { PagesModule } from './pages/pages.module.js';
@@ -29,6 +30,7 @@ import { ReportsApiModule } from './reports/reports.module.js';
     AnalyticsApiModule,
     ReportsApiModule,
     ConversionsModule,
+    ImportsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -5,7 +5,9 @@ import { AppConfig, QUEUE_PREFIX, RedisModule } from '@app/common';
 import { ConversionStore } from '@app/conversions';
 import { DatabaseModule } from '@app/db';
 import { EventsModule } from '@app/events';
+import { HostResolver, SelfLoopCheck } from '@app/links';
 import { CaptureProcessor } from './capture/capture.processor.js';
+import { LinkImporter } from './imports/link-importer.service.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { ConversionProcessor } from './conversions/conversion.processor.js';
 import { MaintenanceProcessor, MaintenanceScheduler } from './maintenance/maintenance.jobs.js';
@@ -30,6 +32,15 @@ import { RollupModule } from './rollup/rollup.module.js';
     RollupModule,
     ReportsWorkerModule,
   ],
-  providers: [CaptureProcessor, ConversionProcessor, ConversionStore, MaintenanceScheduler, MaintenanceProcessor],
+  providers: [
+    CaptureProcessor,
+    ConversionProcessor,
+    ConversionStore,
+    MaintenanceScheduler,
+    MaintenanceProcessor,
+    LinkImporter,
+    SelfLoopCheck,
+    HostResolver,
+  ],
 })
 export class WorkerModule {}

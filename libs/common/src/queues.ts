@@ -10,6 +10,7 @@ export enum QueueName {
   Rollup = 'rollup',
   Maintenance = 'maintenance',
   Reports = 'reports',
+  Imports = 'imports',
 }
 
 /** Redis pub/sub channels. */

@@ -1,8 +1,30 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations/index.js';
-import { ApiToken, Conversion, Creator, Customer, Link, Profile, PublishableKey, Session } from './entities/index.js';
+import {
+  ApiToken,
+  Conversion,
+  Creator,
+  Customer,
+  ImportReportRow,
+  Link,
+  LinkImport,
+  Profile,
+  PublishableKey,
+  Session,
+} from './entities/index.js';
 
-export const ENTITIES = [ApiToken, Conversion, Creator, Customer, Link, Profile, PublishableKey, Session];
+export const ENTITIES = [
+  ApiToken,
+  Conversion,
+  Creator,
+  Customer,
+  ImportReportRow,
+  Link,
+  LinkImport,
+  Profile,
+  PublishableKey,
+  Session,
+];
 
 export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
   return {

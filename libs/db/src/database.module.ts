@@ -4,13 +4,14 @@ import { AppConfig } from '@app/common';
 import { dataSourceOptions, ENTITIES } from './data-source-options.js';
 import { DatabaseHealth } from './database.health.js';
 import { CreatorsRepository } from './repositories/creators.repository.js';
+import { ImportsRepository } from './repositories/imports.repository.js';
 import { LinksRepository } from './repositories/links.repository.js';
 import { ProfilesRepository } from './repositories/profiles.repository.js';
 import { Transactions } from './transactions.js';
 
-const REPOSITORIES = [CreatorsRepository, LinksRepository, ProfilesRepository];
+const REPOSITORIES = [CreatorsRepository, ImportsRepository, LinksRepository, ProfilesRepository];
 
-/** The connection pool, and the repositories of the tables both apps read (creators, profiles, links). */
+/** The connection pool, and the repositories of the tables both apps read (creators, profiles, links, link imports). */
 @Global()
 @Module({
   imports: [

@@ -5,12 +5,14 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { onRequestHookHandler } from 'fastify';
 import { AppConfig, AppLogger, ConfigModule } from '@app/common';
+import { MAX_IMPORT_BYTES } from '@app/links';
 import { AppModule } from '../app.module.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { RedirectHandler } from '../redirect/redirect.handler.js';
 import { trustProxySetting } from './client-address.js';
 import { serveDashboard } from './dashboard.static.js';
 import { FrontDoor } from './front-door.js';
+import { acceptCsvUploads } from './csv-body.parser.js';
 import { acceptJsonBodiesOnly } from './json-body.parser.js';
 import { slugEnd } from './request-url.js';
 
@@ -71,6 +73,7 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
   acceptJsonBodiesOnly(fastify);
+  acceptCsvUploads(fastify, MAX_IMPORT_BYTES);
   fastify.addHook('onRoute', (route) => {
     // a single-segment path Fastify routes itself wins over a slug, as it does in Fastify's router
     if (slugEnd(route.url) === route.url.length) frontDoor.claimPath(route.url.slice(1));

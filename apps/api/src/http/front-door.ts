@@ -7,7 +7,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { Logger } from '@nestjs/common';
-import { isReservedSlug } from '../links/slug.rules.js';
+import { isReservedSlug } from '@app/links';
 import { slugEnd } from './request-url.js';
 
 /** The server settings Fastify hands its serverFactory (its defaults filled in). */

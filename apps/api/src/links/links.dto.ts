@@ -11,9 +11,8 @@ import {
   SORT_ORDERS,
   type SortOrder,
 } from '@app/common';
-import { MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from './link-fields.rules.js';
+import { MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '@app/links';
 import type { ListedLink } from '@app/db';
-import { MAX_URL_LENGTH } from './link-target.rules.js';
 
 /** Room for whitespace around a value that is trimmed and checked precisely by the rules. */
 const RAW_SLACK = 64;

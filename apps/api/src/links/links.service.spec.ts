@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { type Mock, mockOf } from '../../../../test/support/mocks.js';
 import { LinkCache } from '../redirect/link-cache.service.js';
 import { LinksService } from './links.service.js';
-import { SelfLoopCheck } from './self-loop.check.js';
+import { SelfLoopCheck } from '@app/links';
 
 const tx = {} as EntityManager;
 

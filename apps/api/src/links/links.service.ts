@@ -7,15 +7,23 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { AppConfig } from '@app/common';
+import {
+  generateSlug,
+  hostOf,
+  LinkFieldError,
+  normaliseTags,
+  normaliseTitle,
+  normaliseTargetUrl,
+  parseExpiry,
+  SelfLoopCheck,
+  slugProblem,
+  TargetUrlError,
+} from '@app/links';
 import { CreatorsRepository, type Link, type LinkChanges, LinksRepository, ProfilesRepository, Transactions } from '@app/db';
 import type { EntityManager } from 'typeorm';
 import { LinkCache } from '../redirect/link-cache.service.js';
-import { LinkFieldError, normaliseTags, normaliseTitle, parseExpiry } from './link-fields.rules.js';
 import { qrPayload, type QrFormat, renderQr } from './link-qr.js';
-import { hostOf, normaliseTargetUrl, TargetUrlError } from './link-target.rules.js';
 import { type CreateLinkDto, NON_NULLABLE_LINK_FIELDS, QR_SIZE, type UpdateLinkDto } from './links.dto.js';
-import { SelfLoopCheck } from './self-loop.check.js';
-import { generateSlug, slugProblem } from './slug.rules.js';
 
 const UNIQUE_VIOLATION = '23505';
 /** 31^7 slugs: a collision is rare, five in a row means something else is wrong */

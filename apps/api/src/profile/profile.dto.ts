@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { MAX_URL_LENGTH } from '../links/link-target.rules.js';
+import { MAX_URL_LENGTH } from '@app/links';
 import type { ProfileOrderRow, ProfileRecord } from '@app/db';
 
 export const MAX_PROFILE_TITLE = 100;

@@ -8,7 +8,7 @@ import {
   type PublicLink,
   Transactions,
 } from '@app/db';
-import { normaliseTargetUrl, TargetUrlError } from '../links/link-target.rules.js';
+import { normaliseTargetUrl, TargetUrlError } from '@app/links';
 import { ProfileDto, type ProfileLinkPlacementDto, type UpdateProfileDto } from './profile.dto.js';
 
 export interface PublicProfile {

@@ -9,7 +9,7 @@ import type { DurationSeries } from '../health/request-duration.histogram.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { type ClientAddress, clientAddressFor, trustProxySetting } from '../http/client-address.js';
 import { rawQuery } from '../http/request-url.js';
-import { isReservedSlug, SLUG_PATTERN } from '../links/slug.rules.js';
+import { isReservedSlug, SLUG_PATTERN } from '@app/links';
 import { noticePage, PAGE_HEADERS } from '../pages/html.js';
 import { LinkCache, type RedirectTarget } from './link-cache.service.js';
 import { redirectLocation, viaOf, withClickId } from './redirect-location.js';

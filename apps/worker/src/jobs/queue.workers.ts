@@ -47,4 +47,6 @@ export const QUEUE_WORKERS = [
   queueWorker(QueueName.Rollup),
   queueWorker(QueueName.Maintenance),
   queueWorker(QueueName.Reports, { concurrency: 2 }),
+  // one import at a time: two imports naming the same slug are decided one after the other
+  queueWorker(QueueName.Imports),
 ];

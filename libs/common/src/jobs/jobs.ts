@@ -84,6 +84,17 @@ export class ReportRetentionJob {
   declare readonly data: Record<string, never>;
 }
 
+export interface ImportJobData {
+  importId: string;
+}
+
+/** Imports the rows of one uploaded export of links, a chunk per transaction, resuming where it stopped. */
+export class RunImportJob {
+  static readonly queue = QueueName.Imports;
+  static readonly formerName = 'run-import';
+  declare readonly data: ImportJobData;
+}
+
 export const ALL_JOBS = [
   CaptureBatchJob,
   ConversionBatchJob,
@@ -95,6 +106,7 @@ export const ALL_JOBS = [
   EmailReportJob,
   ScheduleTickJob,
   ReportRetentionJob,
+  RunImportJob,
 ] as const;
 
 export const MAINTENANCE_JOBS = [EnsurePartitionsAheadJob, ExpireVisitorSaltsJob, DropExpiredEventsJob] as const;

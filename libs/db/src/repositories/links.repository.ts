@@ -176,6 +176,39 @@ export class LinksRepository {
   }
 
   /**
+   * Who holds each of these slugs in any case (an import tells a re-run of itself from someone
+   * else's slug). Locks the slugs' lower-case forms, in one order, until the transaction ends, as
+   * `isSlugTaken` does for one.
+   */
+  async slugHolders(tx: EntityManager, slugs: string[]): Promise<{ slug: string; creatorId: string; url: string }[]> {
+    await tx.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended(folded, 4117))
+         FROM (SELECT DISTINCT lower(slug) AS folded FROM unnest($1::text[]) AS slug ORDER BY 1) AS slugs`,
+      [slugs],
+    );
+    return tx.query(
+      'SELECT slug, creator_id AS "creatorId", url FROM links WHERE lower(slug) = ANY(SELECT lower(s) FROM unnest($1::text[]) AS s)',
+      [slugs],
+    );
+  }
+
+  /** Which of these URLs the creator already has a link to. */
+  async urlsLinked(tx: EntityManager, creatorId: string, urls: string[]): Promise<Set<string>> {
+    const rows = await tx.query<{ url: string }[]>(
+      'SELECT DISTINCT url FROM links WHERE creator_id = $1 AND url = ANY($2::text[])',
+      [creatorId, urls],
+    );
+    return new Set(rows.map((row) => row.url));
+  }
+
+  /** Inserts each link whose slug is free, in one statement; the slugs inserted, with their ids. */
+  async insertEachUnlessSlugTaken(tx: EntityManager, links: NewLink[]): Promise<Map<string, string>> {
+    if (links.length === 0) return new Map();
+    const result = await tx.createQueryBuilder().insert().into(Link).values(links).orIgnore().returning(['id', 'slug']).execute();
+    return new Map((result.raw as { id: string; slug: string }[]).map((row) => [row.slug, row.id]));
+  }
+
+  /**
    * Whether another link holds the slug in any case (`MERCH` takes `merch`). Locks the slug's
    * lower-case form until the transaction ends, so two links cannot take `A` and `a` at once.
    */

@@ -9,6 +9,7 @@ import type {
   BreakdownDimension,
   BreakdownResponse,
   CreatedApiToken,
+  ImportJob,
   Items,
   Link,
   LinkInput,
@@ -61,6 +62,8 @@ export function setUnauthorizedHandler(fn: () => void): void {
 
 interface RequestOptions {
   body?: unknown;
+  /** a CSV file's text, sent as text/csv instead of a JSON body */
+  csv?: string;
   query?: URLSearchParams | Record<string, string | number | boolean | undefined | null>;
   signal?: AbortSignal;
   /** false for the login/signup forms, where 401 means "wrong password", not "session expired" */
@@ -88,6 +91,9 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
+  } else if (opts.csv !== undefined) {
+    headers['Content-Type'] = 'text/csv';
+    body = opts.csv;
   }
   let res: Response;
   try {
@@ -196,6 +202,10 @@ export const api = {
     delete: (id: string) => request<void>('DELETE', `/links/${encodeURIComponent(id)}`),
     qrUrl: (id: string, format: 'svg' | 'png', download = false) =>
       `${API_BASE}/links/${encodeURIComponent(id)}/qr.${format}${download ? '?download=1' : ''}`,
+  },
+  imports: {
+    upload: (csv: string, filename: string) => request<ImportJob>('POST', '/imports', { csv, query: { filename } }),
+    get: (id: string, o: Signal = {}) => request<ImportJob>('GET', `/imports/${encodeURIComponent(id)}`, o),
   },
   profile: {
     get: (o: Signal = {}) => request<Profile>('GET', '/profile', o),

@@ -143,6 +143,33 @@ export interface ReportScheduleInput {
   tz: string;
 }
 
+/** What became of one row of an imported file. */
+export interface ImportRow {
+  line: number;
+  slug: string | null;
+  url: string;
+  outcome: 'imported' | 'skipped';
+  reason: string | null;
+  message: string | null;
+  linkId: string | null;
+}
+
+/** An upload of another shortener's export (POST /imports); `rows` once it is done. */
+export interface ImportJob {
+  id: string;
+  filename: string | null;
+  format: 'bitly' | 'shlink' | 'kutt' | 'yourls' | 'plain';
+  status: 'queued' | 'running' | 'done' | 'failed';
+  totalRows: number;
+  rowsDone: number;
+  imported: number;
+  skipped: number;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  rows?: ImportRow[];
+}
+
 export interface Items<T> {
   items: T[];
 }
