@@ -186,6 +186,24 @@ describe('re-runs, other creators and the limits', () => {
     expect(await linkBySlug(first.client, 'rerun-one')).toMatchObject({ url: 'https://example.com/one' });
   });
 
+  it('skips targets that lead back to this instance or this machine, and slugs that differ from a taken one only by case', async () => {
+    const { client } = await newCreator(api.url);
+    await client.post('/api/v1/links', { url: 'https://example.com/merch', slug: 'Merch-Case' });
+    const host = new URL(api.url).host;
+    const done = await importFile(
+      client,
+      `url,slug\nhttp://localhost:9/x,loop-local\nhttp://127.0.0.1/y,loop-ip\nhttp://${host}/z,loop-self\nhttps://example.com/merch,merch-case\n`,
+    );
+    expect(outcomes(done.rows)).toEqual([
+      [2, 'loop-local', 'bad_url'],
+      [3, 'loop-ip', 'bad_url'],
+      [4, 'loop-self', 'bad_url'],
+      [5, 'merch-case', 'duplicate_slug'],
+    ]);
+    expect(done.rows[0].message).toContain('must not point at this Linkpulse instance or this machine');
+    expect(done.rows[3].message).toBe('your link /Merch-Case differs from it only by case');
+  });
+
   it('lists the newest imports without their reports; another id or a non-UUID is a 404', async () => {
     const { client } = await newCreator(api.url);
     const done = await importFile(client, 'url\nhttps://list.example.com/\n', 'one.csv');

@@ -17,3 +17,4 @@ export * from './conversion-job.js';
 export * from './visit-dimension.columns.js';
 export * from './profile.themes.js';
 export * from './zoned-parts.js';
+export * from './text.rules.js';

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { FORBIDDEN_CHARACTER } from '@app/common';
 
 /** Deeper than any request of the API needs (a profile's links are 3 levels deep). */
 export const MAX_JSON_DEPTH = 32;
@@ -8,16 +9,6 @@ type WellFormed = string & { isWellFormed(): boolean };
 
 /** Names no field of the API has, that reach for a prototype: the validation pipe lets `constructor` through. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/**
- * Characters no text of the API may hold: C0 controls but tab, line feed and carriage return
- * (ESC starts terminal escapes in logs and CSV viewers, BEL rings), DEL and the C1 controls, and the
- * bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make a
- * title or a name display as something other than what it is ("Trojan Source"). The bidi marks
- * (U+200E, U+200F, U+061C) stay allowed: right-to-left text needs them and they reorder nothing.
- * U+0000 is refused with its own message (PostgreSQL cannot store it at all).
- */
-const FORBIDDEN_CHARACTER = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const codePoint = (character: string): string => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 

@@ -46,6 +46,13 @@ describe('checkRow', () => {
     });
   });
 
+  it('drops control and bidi-override characters from titles, and tags holding them', () => {
+    expect(checkRow(row({ title: 'Sale\u202Egnp.exe\u0007', tags: ['ok', 'evil\u2066'] }), OWN_HOST)).toMatchObject({
+      title: 'Salegnp.exe',
+      tags: ['ok'],
+    });
+  });
+
   it('cuts long titles and drops tags it cannot keep rather than the link', () => {
     const checked = checkRow(
       row({ title: 'x'.repeat(300), tags: ['ok', 'y'.repeat(51), 'bad\u0007', ...Array(30).fill('z')] }),

@@ -1,3 +1,4 @@
+import { FORBIDDEN_CHARACTER } from '@app/common';
 import { MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from '../link-fields.rules.js';
 import { normaliseTargetUrl, TargetUrlError } from '../link-target.rules.js';
 import { isReservedSlug, SLUG_PATTERN } from '../slug.rules.js';
@@ -38,6 +39,7 @@ export interface RowSkip {
 /** Schemes that run code or read local data when followed: named in the report, never imported. */
 const UNSAFE_SCHEMES = /^\s*(javascript|vbscript|data|file|blob):/i;
 const CONTROL = /\p{Cc}/u;
+const FORBIDDEN_CHARACTERS = new RegExp(FORBIDDEN_CHARACTER.source, 'g');
 /** What the report keeps of a long URL. */
 const REPORTED_URL_LENGTH = 300;
 
@@ -49,8 +51,9 @@ export const SKIP_MESSAGES: Record<SourceSkip, string> = {
 
 /**
  * A row checked on its own: its target an http(s) URL (javascript:, data: and the like named as
- * unsafe), its slug one we allow and not a reserved word. Titles longer than we keep are cut and
- * tags we cannot keep are dropped rather than losing the link over them.
+ * unsafe), its slug one we allow and not a reserved word. Titles lose the characters the API
+ * refuses (controls, bidi overrides) and are cut to the length we keep, and tags we cannot keep
+ * are dropped, rather than losing the link over them.
  */
 export function checkRow(row: ImportRow, ownHost: string): ImportCandidate | RowSkip {
   const url = row.url.trim();
@@ -77,9 +80,9 @@ export function checkRow(row: ImportRow, ownHost: string): ImportCandidate | Row
     return skip('bad_slug', 'the slug must be 1 to 64 characters, each a letter, digit, _ or -');
   }
   if (slug !== null && isReservedSlug(slug)) return skip('reserved_slug', `"${slug}" is a reserved word here`);
-  const title = row.title?.trim().slice(0, MAX_TITLE_LENGTH) || null;
+  const title = row.title?.replace(FORBIDDEN_CHARACTERS, '').trim().slice(0, MAX_TITLE_LENGTH) || null;
   const tags = [...new Set(row.tags.map((tag) => tag.trim().toLowerCase()))]
-    .filter((tag) => tag !== '' && tag.length <= MAX_TAG_LENGTH && !CONTROL.test(tag))
+    .filter((tag) => tag !== '' && tag.length <= MAX_TAG_LENGTH && !CONTROL.test(tag) && !FORBIDDEN_CHARACTER.test(tag))
     .slice(0, MAX_TAGS);
   return {
     line: row.line,
