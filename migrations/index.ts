@@ -7,6 +7,7 @@ import { DrillDownAndIncrementalRollups1764650000000 } from './1764650000000-dri
 import { SlugCaseFoldedIndex1764660000000 } from './1764660000000-slug-case-folded-index.js';
 import { ProfileAvatars1764670000000 } from './1764670000000-profile-avatars.js';
 import { Imports1764740000000 } from './1764740000000-imports.js';
+import { Shares1764740100000 } from './1764740100000-shares.js';
 
 /** Every migration, in order; the data source lists them explicitly (no globbing at run time). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   SlugCaseFoldedIndex1764660000000,
   ProfileAvatars1764670000000,
   Imports1764740000000,
+  Shares1764740100000,
 ];

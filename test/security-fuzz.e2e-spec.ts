@@ -272,6 +272,8 @@ interface Fixture {
   reportId: string;
   scheduleId: string;
   importId: string;
+  shareId: string;
+  shareToken: string;
   email: string;
   cookie: string;
   bearer: string;
@@ -302,6 +304,8 @@ function baseBody(op: Operation, f: Fixture): Record<string, unknown> | undefine
     'POST /api/v1/reports': { ...RANGE, tz: 'UTC', linkId: f.linkId },
     'POST /api/v1/report-schedules': { frequency: 'weekly', dayOfWeek: 2, hour: 8, tz: 'UTC', linkId: f.linkId },
     'POST /api/v1/publishable-keys': { name: 'fuzz', allowedOrigins: ['https://fuzz.example'] },
+    'POST /api/v1/shares': { linkId: f.linkId, password: 'a fuzzed password', expiresAt: '2099-01-01T00:00:00Z' },
+    'POST /api/v1/shared/{token}/unlock': { password: 'not the password' },
     'POST /api/v1/track/lead': { customerId: 'fuzz', eventName: 'fuzz' },
     'POST /api/v1/track/sale': { customerId: 'fuzz', amount: 100, currency: 'EUR' },
     'POST /api/v1/track/batch': { events: [{ kind: 'lead', customerId: 'fuzz' }] },
@@ -339,6 +343,7 @@ function idFor(path: string, f: Fixture): string {
   if (path.startsWith('/api/v1/report-schedules')) return f.scheduleId;
   if (path.startsWith('/api/v1/reports')) return f.reportId;
   if (path.startsWith('/api/v1/imports')) return f.importId;
+  if (path.startsWith('/api/v1/shares')) return f.shareId;
   throw new Error(`which id goes in ${path}?`);
 }
 
@@ -400,7 +405,7 @@ function malformed(op: Operation, f: Fixture, random: Random, index: number): Se
   const body = baseBody(op, f);
   const query: Record<string, string | string[]> = baseQuery(op, f, random);
   const rawQuery: string[] = [];
-  let path = op.path.includes('{id}') ? op.path.replace('{id}', idFor(op.path, f)) : op.path;
+  let path = (op.path.includes('{id}') ? op.path.replace('{id}', idFor(op.path, f)) : op.path).replace('{token}', f.shareToken);
   const headers: Record<string, string> = {};
   let rawBody: string | Buffer | undefined;
   let expectStatus: number | undefined;
@@ -718,6 +723,8 @@ describe('fuzzing every route with malformed requests', () => {
       'content-type': 'text/csv',
     });
     expect(upload.status).toBe(202);
+    const share = await client.post('/api/v1/shares', { linkId: link.body.id });
+    expect(share.status).toBe(201);
     slug = link.body.slug;
     fixture = {
       linkId: link.body.id,
@@ -726,6 +733,8 @@ describe('fuzzing every route with malformed requests', () => {
       reportId: report.body.id,
       scheduleId: schedule.body.id,
       importId: upload.body.id,
+      shareId: share.body.id,
+      shareToken: share.body.url.split('/share/')[1],
       email: creator.email,
       cookie: (client as unknown as { cookie: string }).cookie,
       bearer: token.body.token,

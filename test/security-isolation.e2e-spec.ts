@@ -31,6 +31,8 @@ interface Party {
   reportId: string;
   scheduleId: string;
   importId: string;
+  shareId: string;
+  shareToken: string;
 }
 
 type Principal = 'session' | 'token';
@@ -65,6 +67,18 @@ const RANGE = () => {
 const analytics = (name: string, extra = '') => ({
   foreign: (ctx: Ctx) => ({ path: `/api/v1/analytics/${name}?${RANGE()}${extra}&linkId=${ctx.a.link.id}` }),
   own: () => ({ path: `/api/v1/analytics/${name}?${RANGE()}${extra}` }),
+});
+
+/** A shared-view operation through B's share: nothing of A's, and A's link through it is a 404. */
+const shared = (path: string, extra = ''): Case => ({
+  run: async (ctx) => {
+    const query = path ? `?${RANGE()}${extra}` : '';
+    expectNothingOfA(ctx, await new ApiClient(ctx.api.url).get(`/api/v1/shared/${ctx.b.shareToken}${path}${query}`), [200]);
+    if (path) {
+      const foreign = `/api/v1/shared/${ctx.b.shareToken}${path}${query}&linkId=${ctx.a.link.id}`;
+      expectNothingOfA(ctx, await new ApiClient(ctx.api.url).get(foreign), [404], foreign);
+    }
+  },
 });
 
 const CASES: Record<string, Case> = {
@@ -237,6 +251,24 @@ const CASES: Record<string, Case> = {
     },
   },
   'GET /api/v1/imports': { own: () => ({ path: '/api/v1/imports' }) },
+  'POST /api/v1/shares': {
+    foreign: (ctx) => ({ path: '/api/v1/shares', body: { linkId: ctx.a.link.id } }),
+    own: () => ({ path: '/api/v1/shares', body: {} }),
+  },
+  'GET /api/v1/shares': { own: () => ({ path: '/api/v1/shares' }) },
+  'DELETE /api/v1/shares/{id}': { foreign: (ctx) => ({ path: `/api/v1/shares/${ctx.a.shareId}` }) },
+  // the shared view is public: B's share shows nothing of A's, and names none of A's links
+  'GET /api/v1/shared/{token}': shared(''),
+  'POST /api/v1/shared/{token}/unlock': {
+    run: async (ctx) => {
+      const reply = await ctx.client.post(`/api/v1/shared/${ctx.b.shareToken}/unlock`, { password: 'a guess' });
+      expectNothingOfA(ctx, reply, [400]);
+    },
+  },
+  'GET /api/v1/shared/{token}/overview': shared('/overview'),
+  'GET /api/v1/shared/{token}/timeseries': shared('/timeseries', '&interval=day'),
+  'GET /api/v1/shared/{token}/breakdown': shared('/breakdown', '&by=link'),
+  'GET /api/v1/shared/{token}/time-patterns': shared('/time-patterns'),
   'GET /api/v1/imports/{id}': { foreign: (ctx) => ({ path: `/api/v1/imports/${ctx.a.importId}` }) },
 };
 
@@ -254,6 +286,8 @@ function markersOf(a: Party): string[] {
     a.reportId,
     a.scheduleId,
     a.importId,
+    a.shareId,
+    a.shareToken,
     'a-secret.csv',
   ];
 }
@@ -312,7 +346,8 @@ async function party(url: string, label: string): Promise<Party> {
       'content-type': 'text/csv',
     },
   );
-  for (const reply of [token, link, report, schedule, publishableKey, imported])
+  const share = await creator.client.post('/api/v1/shares', {});
+  for (const reply of [token, link, report, schedule, publishableKey, imported, share])
     if (reply.status >= 300) throw new Error(`setup of ${label}: ${reply.status} ${reply.text}`);
   return {
     id: creator.id,
@@ -328,6 +363,8 @@ async function party(url: string, label: string): Promise<Party> {
     reportId: report.body.id,
     scheduleId: schedule.body.id,
     importId: imported.body.id,
+    shareId: share.body.id,
+    shareToken: share.body.url.split('/share/')[1],
   };
 }
 

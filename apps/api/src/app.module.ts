@@ -13,6 +13,7 @@ import { LinksModule } from './links/links.module.js';
 import { PagesModule } from './pages/pages.module.js';
 import { ProfileModule } from './profile/profile.module.js';
 import { RedirectModule } from './redirect/redirect.module.js';
+import { SharesModule } from './shares/shares.module.js';
 import { ReportsApiModule } from './reports/reports.module.js';
 
 /** Everything the API serves; the configuration comes from the caller (see api-app.factory.ts). */
@@ -31,6 +32,7 @@ import { ReportsApiModule } from './reports/reports.module.js';
     ReportsApiModule,
     ConversionsModule,
     ImportsModule,
+    SharesModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -11,6 +11,7 @@ import {
   Profile,
   PublishableKey,
   Session,
+  Share,
 } from './entities/index.js';
 
 export const ENTITIES = [
@@ -24,6 +25,7 @@ export const ENTITIES = [
   Profile,
   PublishableKey,
   Session,
+  Share,
 ];
 
 export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {

@@ -46,6 +46,10 @@ function readAssets(dir: string): Map<string, Buffer> {
 export function serveDashboard(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/', (_, reply) => reply.header('Cache-Control', 'no-store').redirect('/app', 302));
+  // a shared dashboard's address (docs/shares.md) is the dashboard's public shared view
+  fastify.get<{ Params: { token: string } }>('/share/:token', (request, reply) =>
+    reply.header('Cache-Control', 'no-store').redirect(`/app/share/${encodeURIComponent(request.params.token)}`, 302),
+  );
   const indexFile = join(DASHBOARD_DIR, 'index.html');
   if (!existsSync(indexFile)) {
     const missing = noticePage('Dashboard not built', 'Run npm run build:web (npm start does it for you).');

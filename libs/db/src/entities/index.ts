@@ -7,3 +7,4 @@ export * from './link-import.entity.js';
 export * from './profile.entity.js';
 export * from './publishable-key.entity.js';
 export * from './session.entity.js';
+export * from './share.entity.js';

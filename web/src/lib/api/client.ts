@@ -22,6 +22,8 @@ import type {
   Profile,
   ProfileInput,
   Report,
+  Share,
+  SharedDashboard,
   ReportSchedule,
   ReportScheduleInput,
   TimePatternsResponse,
@@ -169,6 +171,19 @@ export function analyticsParams(q: AnalyticsQuery, extra: Record<string, string 
 
 type Signal = { signal?: AbortSignal };
 
+/**
+ * Where the analytics panels get their numbers: the creator's own API, or a shared dashboard's.
+ * `exportUrl` null: no CSV export; `opensLinks` false: a link's row does not lead to its page.
+ */
+export interface AnalyticsSource {
+  overview(q: AnalyticsQuery, o?: Signal): Promise<OverviewResponse>;
+  timeseries(q: AnalyticsQuery, interval: TimeseriesInterval, o?: Signal): Promise<TimeseriesResponse>;
+  breakdown(q: AnalyticsQuery, by: BreakdownDimension, limit: number, o?: Signal): Promise<BreakdownResponse>;
+  timePatterns(q: AnalyticsQuery, o?: Signal): Promise<TimePatternsResponse>;
+  exportUrl: ((q: AnalyticsQuery) => string) | null;
+  opensLinks: boolean;
+}
+
 export const api = {
   auth: {
     signup: (input: { email: string; password: string; username: string }) =>
@@ -240,6 +255,33 @@ export const api = {
     create: (input: { from: string; to: string; tz: string; linkId?: string }) =>
       request<{ id: string; status: Report['status'] }>('POST', '/reports', { body: input }),
     downloadUrl: (id: string) => `${API_BASE}/reports/${encodeURIComponent(id)}`,
+  },
+  shares: {
+    list: (o: Signal = {}) => request<Items<Share>>('GET', '/shares', o),
+    create: (input: { linkId?: string; password?: string; expiresAt?: string }) =>
+      request<Share>('POST', '/shares', { body: input }),
+    delete: (id: string) => request<void>('DELETE', `/shares/${encodeURIComponent(id)}`),
+  },
+  /** A shared dashboard, read signed out: a 401 there means "give the password", never "sign in". */
+  shared: {
+    get: (token: string, o: Signal = {}) =>
+      request<SharedDashboard>('GET', `/shared/${encodeURIComponent(token)}`, { ...o, redirectOn401: false }),
+    unlock: (token: string, password: string) =>
+      request<void>('POST', `/shared/${encodeURIComponent(token)}/unlock`, { body: { password }, redirectOn401: false }),
+    /** The analytics calls of the dashboard, answered through the share. */
+    analytics: (token: string): AnalyticsSource => {
+      const base = `/shared/${encodeURIComponent(token)}`;
+      const get = <T>(path: string, query: URLSearchParams, o: Signal) =>
+        request<T>('GET', base + path, { ...o, query, redirectOn401: false });
+      return {
+        overview: (q, o = {}) => get('/overview', analyticsParams(q), o),
+        timeseries: (q, interval, o = {}) => get('/timeseries', analyticsParams(q, { interval }), o),
+        breakdown: (q, by, limit, o = {}) => get('/breakdown', analyticsParams(q, { by, limit }), o),
+        timePatterns: (q, o = {}) => get('/time-patterns', analyticsParams(q), o),
+        exportUrl: null,
+        opensLinks: false,
+      };
+    },
   },
   schedules: {
     list: (o: Signal = {}) => request<Items<ReportSchedule>>('GET', '/report-schedules', o),

@@ -170,6 +170,26 @@ export interface ImportJob {
   rows?: ImportRow[];
 }
 
+/** A read-only link to analytics (POST /shares). */
+export interface Share {
+  id: string;
+  url: string;
+  linkId: string | null;
+  hasPassword: boolean;
+  expiresAt: string | null;
+  createdAt: string;
+}
+
+/** What a shared dashboard shows before its numbers. */
+export interface SharedDashboard {
+  scope: 'creator' | 'link';
+  username: string;
+  timezone: string;
+  link: { id: string; slug: string; title: string | null; shortUrl: string } | null;
+  expiresAt: string | null;
+  locked: boolean;
+}
+
 export interface Items<T> {
   items: T[];
 }
