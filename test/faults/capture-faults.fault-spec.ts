@@ -11,16 +11,20 @@ import { newCreator } from '../support/http-client.js';
 import { TestRedisServer } from '../support/redis-server.js';
 import { eventually } from '../support/stack.js';
 import { ApiProcess, AppProcess } from './support/process-stack.js';
+import { ConversionLoad } from './support/conversion-load.js';
 import { SteadyLoad } from './support/steady-load.js';
 import { TestPostgres } from './support/test-postgres.js';
 
 const CLICKS_PER_SECOND = 100;
+const LEADS_PER_SECOND = 20;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Under a steady load, one part fails at a time. Redirects must keep answering (failures are
  * counted and reported), and once things recover every click that got its 302 is counted exactly
- * once: in the events table and in the analytics API.
+ * once: in the events table and in the analytics API. Beside the clicks, a shop's server reports
+ * leads through the tracking API and sends again, with the same eventId, each one that got no 202:
+ * every lead is then stored exactly once, whether its first try was lost, refused or stored.
  */
 describe('nothing is lost when a part fails under load', () => {
   let postgres: TestPostgres;
@@ -78,31 +82,37 @@ describe('nothing is lost when a part fails under load', () => {
     }
   }
 
-  /** No capture job waiting, running or scheduled for a retry, and nothing in the API's spool. */
+  /** No capture or conversion job waiting, running or scheduled for a retry, and nothing in the API's spool. */
   async function pipelineIdle(): Promise<boolean> {
-    const queue = new Queue(QueueName.Capture, { connection: { url: redis.url }, prefix: QUEUE_PREFIX });
+    const queues = [QueueName.Capture, QueueName.Conversions].map(
+      (name) => new Queue(name, { connection: { url: redis.url }, prefix: QUEUE_PREFIX }),
+    );
     try {
-      const pending = Object.values(await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized'));
+      const counts = await Promise.all(queues.map((queue) => queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
       const spooled = readdirSync(env.SPOOL_DIR).reduce((bytes, name) => bytes + statSync(join(env.SPOOL_DIR, name)).size, 0);
-      return pending.every((count) => count === 0) && spooled === 0;
+      return counts.every((pending) => Object.values(pending).every((count) => count === 0)) && spooled === 0;
     } finally {
-      await queue.close();
+      await Promise.all(queues.map((queue) => queue.close()));
     }
   }
 
   /** Runs the load around a fault, then waits until every redirected click is counted. */
   async function underLoad(
     fault: () => Promise<void>,
-  ): Promise<{ redirected: number; failed: number; counted: number; reported: number }> {
+  ): Promise<{ redirected: number; failed: number; counted: number; reported: number; leads: number; leadsStored: number }> {
     const creator = await newCreator(api.url);
     const link = await insertLink({ query }, creator.id);
+    const token = (await creator.client.post('/api/v1/tokens', { name: 'shop server' })).body.token as string;
     const started = new Date(Date.now() - 60_000);
     const load = new SteadyLoad(() => `${api.url}/${link.slug}`, CLICKS_PER_SECOND);
+    const leads = new ConversionLoad(() => `${api.url}/api/v1/track/lead`, token, LEADS_PER_SECOND);
     load.start();
+    leads.start();
     await sleep(2000); // duration: load before the fault
     await fault();
     await sleep(2000); // duration: load after the fault
     await load.stop();
+    await leads.stop(Date.now() + 60_000);
 
     const count = async (): Promise<number> =>
       Number(
@@ -125,7 +135,19 @@ describe('nothing is lost when a part fails under load', () => {
     );
     expect(counted).toBe(settled);
     if (settled !== load.redirected) console.log(await diagnostics());
-    return { redirected: load.redirected, failed: load.failed, counted: settled, reported: overview.body.clicks?.value };
+    const [stored] = await query<{ rows: string; leads: string }>(
+      'SELECT count(*) AS rows, count(DISTINCT event_id) AS leads FROM conversions WHERE creator_id = $1',
+      [creator.id],
+    );
+    expect(Number(stored.rows)).toBe(Number(stored.leads));
+    return {
+      redirected: load.redirected,
+      failed: load.failed,
+      counted: settled,
+      reported: overview.body.clicks?.value,
+      leads: leads.leads,
+      leadsStored: Number(stored.leads),
+    };
   }
 
   it('Redis hangs for 5 seconds', async () => {
@@ -137,6 +159,7 @@ describe('nothing is lost when a part fails under load', () => {
     expect(result.failed).toBe(0);
     expect(result.counted).toBe(result.redirected);
     expect(result.reported).toBe(result.redirected);
+    expect(result.leadsStored).toBe(result.leads);
   }, 180_000);
 
   it('Redis is killed and restarts from its append-only file', async () => {
@@ -148,6 +171,7 @@ describe('nothing is lost when a part fails under load', () => {
     expect(result.failed).toBe(0);
     expect(result.counted).toBe(result.redirected);
     expect(result.reported).toBe(result.redirected);
+    expect(result.leadsStored).toBe(result.leads);
   }, 180_000);
 
   it('PostgreSQL stops for 30 seconds and comes back', async () => {
@@ -158,6 +182,7 @@ describe('nothing is lost when a part fails under load', () => {
     });
     expect(result.failed).toBe(0);
     expect(result.counted).toBe(result.redirected);
+    expect(result.leadsStored).toBe(result.leads);
   }, 240_000);
 
   it('a worker is killed with SIGKILL mid-batch and a new one starts', async () => {
@@ -169,6 +194,7 @@ describe('nothing is lost when a part fails under load', () => {
     expect(result.failed).toBe(0);
     expect(result.counted).toBe(result.redirected);
     expect(result.reported).toBe(result.redirected);
+    expect(result.leadsStored).toBe(result.leads);
   }, 180_000);
 
   it('the API gets SIGTERM while serving and is started again', async () => {
@@ -179,5 +205,6 @@ describe('nothing is lost when a part fails under load', () => {
     // requests sent while no API listened are refused and never redirected: they are not clicks
     expect(result.counted).toBe(result.redirected);
     expect(result.reported).toBe(result.redirected);
+    expect(result.leadsStored).toBe(result.leads);
   }, 180_000);
 });

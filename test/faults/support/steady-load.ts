@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { InFlightRequests } from './in-flight-requests.js';
 
 const USER_AGENT =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
@@ -11,8 +11,7 @@ export class SteadyLoad {
   redirected = 0;
   failed = 0;
   private timer: NodeJS.Timeout | null = null;
-  private readonly pending = new Set<Promise<void>>();
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  private readonly requests = new InFlightRequests(16);
 
   constructor(
     private readonly url: () => string,
@@ -29,32 +28,14 @@ export class SteadyLoad {
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await Promise.all(this.pending);
-    this.agent.destroy();
+    await this.requests.settled();
+    this.requests.close();
   }
 
   private fire(): void {
-    const done = new Promise<void>((resolve) => {
-      const outgoing = request(
-        this.url(),
-        { agent: this.agent, headers: { 'user-agent': USER_AGENT }, timeout: 5000 },
-        (response) => {
-          response.resume();
-          response.on('end', () => {
-            if (response.statusCode === 302) this.redirected++;
-            else this.failed++;
-            resolve();
-          });
-        },
-      );
-      outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
-      outgoing.on('error', () => {
-        this.failed++;
-        resolve();
-      });
-      outgoing.end();
+    this.requests.send(this.url(), { headers: { 'user-agent': USER_AGENT }, timeout: 5000 }, null, (status) => {
+      if (status === 302) this.redirected++;
+      else this.failed++;
     });
-    this.pending.add(done);
-    void done.finally(() => this.pending.delete(done));
   }
 }
