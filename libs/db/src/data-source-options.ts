@@ -1,32 +1,9 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations/index.js';
-import {
-  ApiToken,
-  Conversion,
-  Creator,
-  Customer,
-  ImportReportRow,
-  Link,
-  LinkImport,
-  Profile,
-  PublishableKey,
-  Session,
-  Share,
-} from './entities/index.js';
+import * as entities from './entities/index.js';
 
-export const ENTITIES = [
-  ApiToken,
-  Conversion,
-  Creator,
-  Customer,
-  ImportReportRow,
-  Link,
-  LinkImport,
-  Profile,
-  PublishableKey,
-  Session,
-  Share,
-];
+/** Every entity: whatever entities/index.ts exports (classes only), so a new table is listed once. */
+export const ENTITIES = Object.values(entities);
 
 export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
   return {
