@@ -55,12 +55,26 @@ export function yearReportData(): ReportData {
     const seasonal =
       1 + 0.35 * Math.sin((i / 365) * 2 * Math.PI) + (new Date(start + i * DAY_MS).getUTCDay() % 6 === 0 ? 0.25 : 0);
     const clicks = Math.round(24_000 * seasonal * (0.85 + 0.3 * random()));
-    return { t: iso(start + i * DAY_MS), clicks, profileViews: clicks * 3, botHits: Math.round(clicks * 0.08) };
+    const leads = Math.round(clicks * 0.03);
+    const sales = Math.round(leads * 0.25);
+    return {
+      t: iso(start + i * DAY_MS),
+      clicks,
+      profileViews: clicks * 3,
+      botHits: Math.round(clicks * 0.08),
+      leads,
+      sales,
+      revenue: [{ currency: 'USD', amount: sales * 4900 }],
+    };
   };
   const points = Array.from({ length: 365 }, (_, i) => day(from, i));
   const previous = Array.from({ length: 365 }, (_, i) => day(from - 365 * DAY_MS, i));
   const total = points.reduce((sum, p) => sum + p.clicks, 0);
   const previousTotal = previous.reduce((sum, p) => sum + p.clicks, 0);
+  const sum = (list: TimeseriesPoint[], pick: (p: TimeseriesPoint) => number) => list.reduce((a, p) => a + pick(p), 0);
+  const [leads, previousLeads] = [points, previous].map((list) => sum(list, (p) => p.leads));
+  const [sales, previousSales] = [points, previous].map((list) => sum(list, (p) => p.sales));
+  const [revenue, previousRevenue] = [points, previous].map((list) => sum(list, (p) => p.revenue[0].amount));
   const metric = (value: number, before: number) => ({ value, previous: before, change: (value - before) / before });
   const split = (by: BreakdownDimension, names: string[]) => breakdown(range, by, names, total, random);
   return {
@@ -76,6 +90,11 @@ export function yearReportData(): ReportData {
       uniqueVisitors: metric(Math.round(total * 0.62), Math.round(previousTotal * 0.6)),
       ctr: { value: 0.2134, previous: 0.1987, change: 0.2134 / 0.1987 - 1 },
       botHits: metric(Math.round(total * 0.08), Math.round(previousTotal * 0.09)),
+      leads: metric(leads, previousLeads),
+      sales: metric(sales, previousSales),
+      revenue: [{ currency: 'USD', ...metric(revenue, previousRevenue) }],
+      conversionRate: { value: leads / total, previous: previousLeads / previousTotal, change: null },
+      revenuePerClick: [{ currency: 'USD', value: revenue / total, previous: previousRevenue / previousTotal, change: null }],
     },
     timeseries: { range, interval: 'day', points, previous },
     topLinks: split('link', LINK_TITLES),
@@ -117,12 +136,18 @@ function breakdown(
   const sum = weights.reduce((a, b) => a + b, 0);
   const rows: BreakdownRow[] = names.map((name, i) => {
     const clicks = Math.floor((total * weights[i]) / sum);
+    const leads = Math.round(clicks * 0.03);
+    const sales = Math.round(leads * 0.25);
     return {
       value: name.toLowerCase(),
       label: by === 'source' || by === 'device' ? undefined : name,
       clicks,
       profileViews: 0,
       previousClicks: Math.round(clicks * (0.7 + 0.6 * random())),
+      leads,
+      sales,
+      revenue: [{ currency: 'USD', amount: sales * 4900 }],
+      conversionRate: clicks === 0 ? null : leads / clicks,
     };
   });
   const counted = rows.reduce((a, r) => a + r.clicks, 0);
@@ -130,8 +155,14 @@ function breakdown(
     range,
     by,
     rows,
-    other: { clicks: total - counted, profileViews: 0, values: total > counted ? 1 : 0 },
-    total: { clicks: total, profileViews: 0 },
+    other: { clicks: total - counted, profileViews: 0, values: total > counted ? 1 : 0, leads: 0, sales: 0, revenue: [] },
+    total: {
+      clicks: total,
+      profileViews: 0,
+      leads: rows.reduce((a, r) => a + r.leads, 0),
+      sales: rows.reduce((a, r) => a + r.sales, 0),
+      revenue: [{ currency: 'USD', amount: rows.reduce((a, r) => a + r.sales * 4900, 0) }],
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { SlugCaseFoldedIndex1764660000000 } from './1764660000000-slug-case-fold
 import { ProfileAvatars1764670000000 } from './1764670000000-profile-avatars.js';
 import { Imports1764740000000 } from './1764740000000-imports.js';
 import { Shares1764740100000 } from './1764740100000-shares.js';
+import { ConversionRollups1764700000000 } from './1764700000000-conversion-rollups.js';
 
 /** Every migration, in order; the data source lists them explicitly (no globbing at run time). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ProfileAvatars1764670000000,
   Imports1764740000000,
   Shares1764740100000,
+  ConversionRollups1764700000000,
 ];

@@ -20,6 +20,8 @@ import { EventStreamReader } from './support/openapi.js';
 import { eventually, type RunningApi, startApi, startWorker } from './support/stack.js';
 
 const at = (iso: string): number => Date.parse(iso);
+/** The conversion fields of a bucket or row without conversions (this data has none: test/conversion-analytics.e2e-spec.ts) */
+const NO_SALES = { leads: 0, sales: 0, revenue: [] };
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 let api: RunningApi;
@@ -141,6 +143,11 @@ describe('analytics API on hand-computable data', () => {
           uniqueVisitors: { value: 6, previous: 1, change: 5 },
           ctr: { value: 1 / 3, previous: 0, change: null },
           botHits: { value: 1, previous: 0, change: null },
+          leads: { value: 0, previous: 0, change: null },
+          sales: { value: 0, previous: 0, change: null },
+          revenue: [],
+          conversionRate: { value: 0, previous: 0, change: null },
+          revenuePerClick: [],
         });
       });
 
@@ -166,9 +173,9 @@ describe('analytics API on hand-computable data', () => {
         );
         expect(reply.status).toBe(200);
         expect(reply.body.points).toEqual([
-          { t: '2026-03-02T00:00:00+01:00', clicks: 4, profileViews: 2, botHits: 1 },
-          { t: '2026-03-03T00:00:00+01:00', clicks: 2, profileViews: 1, botHits: 0 },
-          { t: '2026-03-04T00:00:00+01:00', clicks: 1, profileViews: 0, botHits: 0 },
+          { t: '2026-03-02T00:00:00+01:00', clicks: 4, profileViews: 2, botHits: 1, ...NO_SALES },
+          { t: '2026-03-03T00:00:00+01:00', clicks: 2, profileViews: 1, botHits: 0, ...NO_SALES },
+          { t: '2026-03-04T00:00:00+01:00', clicks: 1, profileViews: 0, botHits: 0, ...NO_SALES },
         ]);
       });
 
@@ -179,9 +186,9 @@ describe('analytics API on hand-computable data', () => {
         expect(reply.body.points.map((p: { clicks: number }) => p.clicks)).toEqual([3, 1, 0]);
         expect(reply.body.points.map((p: { profileViews: number }) => p.profileViews)).toEqual([0, 1, 1]);
         expect(reply.body.previous).toEqual([
-          { t: '2026-03-02T07:00:00+00:00', clicks: 0, profileViews: 0, botHits: 0 },
-          { t: '2026-03-02T08:00:00+00:00', clicks: 0, profileViews: 0, botHits: 0 },
-          { t: '2026-03-02T09:00:00+00:00', clicks: 0, profileViews: 0, botHits: 0 },
+          { t: '2026-03-02T07:00:00+00:00', clicks: 0, profileViews: 0, botHits: 0, ...NO_SALES },
+          { t: '2026-03-02T08:00:00+00:00', clicks: 0, profileViews: 0, botHits: 0, ...NO_SALES },
+          { t: '2026-03-02T09:00:00+00:00', clicks: 0, profileViews: 0, botHits: 0, ...NO_SALES },
         ]);
       });
 
@@ -190,10 +197,10 @@ describe('analytics API on hand-computable data', () => {
           `/api/v1/analytics/timeseries?${query({ from: '2026-02-20T00:00:00Z', to: '2026-03-10T00:00:00Z', tz: 'UTC', interval: 'week' })}`,
         );
         expect(weeks.body.points).toEqual([
-          { t: '2026-02-16T00:00:00+00:00', clicks: 0, profileViews: 0, botHits: 0 },
-          { t: '2026-02-23T00:00:00+00:00', clicks: 1, profileViews: 1, botHits: 0 },
-          { t: '2026-03-02T00:00:00+00:00', clicks: 7, profileViews: 3, botHits: 1 },
-          { t: '2026-03-09T00:00:00+00:00', clicks: 0, profileViews: 0, botHits: 0 },
+          { t: '2026-02-16T00:00:00+00:00', clicks: 0, profileViews: 0, botHits: 0, ...NO_SALES },
+          { t: '2026-02-23T00:00:00+00:00', clicks: 1, profileViews: 1, botHits: 0, ...NO_SALES },
+          { t: '2026-03-02T00:00:00+00:00', clicks: 7, profileViews: 3, botHits: 1, ...NO_SALES },
+          { t: '2026-03-09T00:00:00+00:00', clicks: 0, profileViews: 0, botHits: 0, ...NO_SALES },
         ]);
         const months = await client.get(
           `/api/v1/analytics/timeseries?${query({ from: '2026-02-01T00:00:00Z', to: '2026-04-01T00:00:00Z', tz: 'UTC', interval: 'month' })}`,
@@ -218,6 +225,11 @@ describe('analytics API on hand-computable data', () => {
             previousClicks: 0,
             previousProfileViews: 1,
             previousBotHits: 0,
+            ...NO_SALES,
+            conversionRate: 0,
+            previousLeads: 0,
+            previousSales: 0,
+            previousRevenue: [],
           },
           {
             value: 'instagram',
@@ -227,17 +239,30 @@ describe('analytics API on hand-computable data', () => {
             previousClicks: 0,
             previousProfileViews: 0,
             previousBotHits: 0,
+            ...NO_SALES,
+            conversionRate: 0,
+            previousLeads: 0,
+            previousSales: 0,
+            previousRevenue: [],
           },
         ]);
-        expect(reply.body.other).toEqual({ clicks: 3, profileViews: 0, values: 2, botHits: 0 });
-        expect(reply.body.total).toEqual({ clicks: 7, profileViews: 3, botHits: 1 });
+        expect(reply.body.other).toEqual({ clicks: 3, profileViews: 0, values: 2, botHits: 0, ...NO_SALES });
+        expect(reply.body.total).toEqual({ clicks: 7, profileViews: 3, botHits: 1, ...NO_SALES });
       });
 
       it('breakdown by link names the links, by country names the countries', async () => {
         const links = await client.get(`/api/v1/analytics/breakdown?${query({ ...range, by: 'link' })}`);
         expect(links.body.rows).toEqual([
-          { value: linkA.id, label: `Spring sale (/${linkA.slug})`, clicks: 4, profileViews: 0, botHits: 1 },
-          { value: linkB.id, label: `/${linkB.slug}`, clicks: 3, profileViews: 0, botHits: 0 },
+          {
+            value: linkA.id,
+            label: `Spring sale (/${linkA.slug})`,
+            clicks: 4,
+            profileViews: 0,
+            botHits: 1,
+            ...NO_SALES,
+            conversionRate: 0,
+          },
+          { value: linkB.id, label: `/${linkB.slug}`, clicks: 3, profileViews: 0, botHits: 0, ...NO_SALES, conversionRate: 0 },
         ]);
         const countries = await client.get(`/api/v1/analytics/breakdown?${query({ ...range, by: 'country' })}`);
         expect(
@@ -256,7 +281,9 @@ describe('analytics API on hand-computable data', () => {
           ['l.instagram.com', 2],
         ]);
         const bots = await client.get(`/api/v1/analytics/breakdown?${query({ ...range, by: 'bot' })}`);
-        expect(bots.body.rows).toEqual([{ value: 'Twitterbot', clicks: 0, profileViews: 0, botHits: 1 }]);
+        expect(bots.body.rows).toEqual([
+          { value: 'Twitterbot', clicks: 0, profileViews: 0, botHits: 1, ...NO_SALES, conversionRate: null },
+        ]);
       });
 
       it('drill-down filters, one and several', async () => {
@@ -272,7 +299,9 @@ describe('analytics API on hand-computable data', () => {
         const none = await client.get(
           `/api/v1/analytics/breakdown?${query({ ...range, by: 'utm_campaign', utm_campaign: 'spring, "big"' })}`,
         );
-        expect(none.body.rows).toEqual([{ value: 'spring, "big"', clicks: 1, profileViews: 0, botHits: 0 }]);
+        expect(none.body.rows).toEqual([
+          { value: 'spring, "big"', clicks: 1, profileViews: 0, botHits: 0, ...NO_SALES, conversionRate: 0 },
+        ]);
       });
 
       it('time patterns: weekday × hour in the zone', async () => {

@@ -6,6 +6,7 @@ import { ConversionStore, conversionId } from '@app/conversions';
 import pg from 'pg';
 import { type DirectStore, hitAt, openDirectStore } from './support/direct-store.js';
 import { ApiClient, newCreator } from './support/http-client.js';
+import { EventStreamReader } from './support/openapi.js';
 import { connectDatabase, eventually, type RunningApi, startApi, startWorker } from './support/stack.js';
 
 const DAY_MS = 86_400_000;
@@ -163,6 +164,9 @@ describe('tracking API', () => {
     const link = await trackedLink(creator.client);
     const { clickId } = await clickThrough(link.slug);
     await clickStored(clickId);
+    const secret = (server as unknown as { bearer: string }).bearer;
+    const live = await EventStreamReader.open(`${api.url}/api/v1/analytics/live`, { authorization: `Bearer ${secret}` });
+    await eventually(async () => live.text.includes(': connected'), 5000, 'the live stream to open');
 
     const lead = await server.post('/api/v1/track/lead', { clickId, customerId: 'cus_1', eventName: 'Newsletter' });
     expect(lead.status).toBe(202);
@@ -198,6 +202,56 @@ describe('tracking API', () => {
     });
     const customer = await db.query('SELECT click_id, link_id FROM customers WHERE creator_id = $1', [creator.id]);
     expect(customer.rows).toEqual([{ click_id: clickId, link_id: link.id }]);
+
+    // the live stream carried both, once each: the lead with its click's link and source (the sale
+    // too, unless a worker stored it before the lead: it is attributed when the lead arrives)
+    const conversions = await eventually(
+      async () => {
+        const events = live.events<{ kind: string; id: string }>().filter((event) => event.kind !== 'click');
+        return events.length >= 2 ? events.sort((a, b) => a.kind.localeCompare(b.kind)) : null;
+      },
+      5000,
+      'the lead and the sale on the live stream',
+    );
+    await live.close();
+    expect(conversions).toEqual([
+      {
+        id: lead.body.id,
+        kind: 'lead',
+        at: expect.any(String),
+        linkId: link.id,
+        source: 'instagram',
+        country: 'US',
+        device: 'mobile',
+      },
+      expect.objectContaining({ id: first.body.id, kind: 'sale', amount: 4900, currency: 'EUR' }),
+    ]);
+
+    // the analytics show 1 lead, 1 sale and its amount, on the click's link, source and country
+    const range = `from=${new Date(Date.now() - DAY_MS).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}&tz=UTC`;
+    const analytics = (path: string) => server.get(`/api/v1/analytics/${path}${path.includes('?') ? '&' : '?'}${range}`);
+    const eur = [{ currency: 'EUR', amount: 4900 }];
+    expect((await analytics('overview')).body).toMatchObject({
+      clicks: { value: 1 },
+      leads: { value: 1 },
+      sales: { value: 1 },
+      revenue: [{ currency: 'EUR', value: 4900 }],
+      conversionRate: { value: 1 },
+      revenuePerClick: [{ currency: 'EUR', value: 4900 }],
+    });
+    const points = (await analytics('timeseries?interval=day')).body.points as { leads: number; sales: number }[];
+    expect(points.filter((p) => p.leads + p.sales > 0)).toMatchObject([{ leads: 1, sales: 1, revenue: eur }]);
+    for (const [by, value] of [
+      ['source', 'instagram'],
+      ['country', 'US'],
+      ['link', link.id],
+    ]) {
+      const breakdown = await analytics(`breakdown?by=${by}`);
+      expect(breakdown.body.rows).toMatchObject([{ value, clicks: 1, leads: 1, sales: 1, revenue: eur, conversionRate: 1 }]);
+    }
+    const funnel = await analytics('funnel?steps=click,lead,sale&by=source');
+    expect(funnel.body.steps.map((step: { count: number }) => step.count)).toEqual([1, 1, 1]);
+    expect(funnel.body.rows).toMatchObject([{ value: 'instagram', steps: [{ count: 1 }, { count: 1 }, { count: 1 }] }]);
   });
 
   it("stores another creator's click id as unattributed, invisible to that creator", async () => {
@@ -211,6 +265,12 @@ describe('tracking API', () => {
     const [row] = await stored(other.id, 1);
     expect(row).toMatchObject({ attributed: false, requested_click_id: clickId, click_id: null, link_id: null, source: null });
     expect(await conversionsOf(owner.id)).toEqual([]);
+    // counted in the caller's totals, on no row of theirs, and nowhere in the owner's numbers
+    const range = `from=${new Date(Date.now() - DAY_MS).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`;
+    const mine = await other.client.get(`/api/v1/analytics/breakdown?by=source&${range}`);
+    expect(mine.body).toMatchObject({ rows: [], total: { leads: 1 } });
+    const owners = await owner.client.get(`/api/v1/analytics/overview?${range}`);
+    expect(owners.body).toMatchObject({ clicks: { value: 1 }, leads: { value: 0 } });
   });
 
   it('stores a click id outside the attribution window, or unknown, as unattributed', async () => {

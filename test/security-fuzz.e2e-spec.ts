@@ -241,8 +241,9 @@ function wrongType(random: Random, schema: Schema): unknown {
     number: ['8', true, {}, [], 'Infinity'],
     boolean: ['true', 'false', 1, 0, 'yes', {}, [true]],
     array: [{}, 'a,b', 3, true, { 0: 'a' }],
-    // also where the document could not tell the type (`string | null` reads as an object): no string here
-    object: [3, true, [{}], 1.5, { nested: { deeper: [] } }],
+    // also where the document could not tell the type (`string | null` reads as an object): no string
+    // here, and an object only there (a declared object, such as a conversion's metadata, takes any)
+    object: [3, true, [{}], 1.5, ...(schema.type === 'object' ? [] : [{ nested: { deeper: [] } }])],
   };
   return pick(random, others[type] ?? others.object);
 }
@@ -324,6 +325,7 @@ function baseQuery(op: Operation, f: Fixture, random: Random): Record<string, st
     compare: 'previous',
     interval: 'day',
     by: 'source',
+    steps: 'click,lead,sale',
     limit: '10',
     size: '128',
     download: '1',

@@ -207,6 +207,8 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/analytics/breakdown': analytics('breakdown', '&by=link&limit=100'),
   'GET /api/v1/analytics/time-patterns': analytics('time-patterns'),
   'GET /api/v1/analytics/export.csv': analytics('export.csv'),
+  'GET /api/v1/analytics/funnel': analytics('funnel', '&steps=click,lead,sale&by=source'),
+  'GET /api/v1/analytics/conversions.csv': analytics('conversions.csv'),
   'GET /api/v1/analytics/live': {
     run: async (ctx) => {
       const foreign = await ctx.client.get(`/api/v1/analytics/live?linkId=${ctx.a.link.id}`);
@@ -501,6 +503,9 @@ describe('isolation between creators, over every documented operation', () => {
     expect(csv.text).toContain(b.link.id);
     expect(csv.text).not.toContain(a.link.id);
     expect(csv.text).not.toContain(a.id);
+    const conversions = await b.token.get(`/api/v1/analytics/conversions.csv?${RANGE()}`);
+    expect(conversions.status).toBe(200);
+    expect(conversions.text).not.toContain(a.link.id);
 
     const cookieOf = (client: ApiClient) => (client as unknown as { cookie: string }).cookie;
     const streams = {

@@ -17,3 +17,6 @@ export class LinkNotFoundError extends NotFoundError {
     super('Link not found');
   }
 }
+
+/** Funnel steps unknown, repeated, out of order, or a view step where views have no value (a link). */
+export class InvalidFunnelError extends InvalidInputError {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppConfig } from '@app/common';
 import { AnalyticsRepository } from './analytics.repository.js';
 import { AnalyticsService } from './analytics.service.js';
+import { ConversionAnalyticsRepository } from './conversion-analytics.repository.js';
 import { EventExport } from './event-export.js';
 import { ROLLUP_OPTIONS, type RollupOptions, RollupService } from './rollup.service.js';
 
@@ -12,6 +13,7 @@ import { ROLLUP_OPTIONS, type RollupOptions, RollupService } from './rollup.serv
 @Module({
   providers: [
     AnalyticsRepository,
+    ConversionAnalyticsRepository,
     AnalyticsService,
     EventExport,
     RollupService,
@@ -21,6 +23,6 @@ import { ROLLUP_OPTIONS, type RollupOptions, RollupService } from './rollup.serv
       useFactory: (config: AppConfig): RollupOptions => ({ rawRetentionDays: config.rawRetentionDays }),
     },
   ],
-  exports: [AnalyticsRepository, AnalyticsService, EventExport, RollupService],
+  exports: [AnalyticsRepository, ConversionAnalyticsRepository, AnalyticsService, EventExport, RollupService],
 })
 export class AnalyticsModule {}

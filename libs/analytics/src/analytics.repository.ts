@@ -30,7 +30,7 @@ interface RollupKey {
 }
 
 /** Query parameters, numbered as they are added. */
-class Params {
+export class Params {
   readonly values: unknown[] = [];
 
   add(value: unknown, cast = ''): string {
@@ -369,7 +369,7 @@ export class AnalyticsRepository {
 }
 
 /** A scope's events in the rollups: (all links or the link, 'total' or the one filter's dimension, value), or none. */
-function rollupKeyOf(scope: Scope): RollupKey | null {
+export function rollupKeyOf(scope: Scope): RollupKey | null {
   const filters = FILTER_DIMENSIONS.filter((dimension) => scope.filters[dimension] !== undefined);
   const linkId = scope.linkId ?? ALL_LINKS;
   if (filters.length === 0) return { linkId, dimension: TOTAL, value: '', reach: 'all' };
@@ -383,7 +383,7 @@ function rollupKeyOf(scope: Scope): RollupKey | null {
  * filter value (days), or when the breakdown is by the filter's own dimension, that value's row.
  * Two filters, or a link and a filter: none (raw events).
  */
-function breakdownKeyOf(
+export function breakdownKeyOf(
   scope: Scope,
   by: BreakdownDimension,
 ): { linkId: string; value?: string; drill?: { filter: string; value: string }; reach: RollupReach } | null {
@@ -399,13 +399,16 @@ function breakdownKeyOf(
   return { linkId: ALL_LINKS, drill: { filter, value }, reach: 'daily' };
 }
 
-/** The WHERE clause selecting a scope's raw events (with the time condition of Params.ranges beside it). */
-function rawScope(scope: Scope, params: Params, creator: string): string {
+/**
+ * The WHERE clause selecting a scope's raw rows `e` (with the time condition of Params.ranges beside
+ * it): events, or conversions with their own dimension SQL.
+ */
+export function rawScope(scope: Scope, params: Params, creator: string, dimensionSql = DIMENSION_SQL): string {
   const clauses = [`e.creator_id = ${creator}`];
   if (scope.linkId !== null) clauses.push(`e.link_id = ${params.add(scope.linkId, 'uuid')}`);
   for (const dimension of FILTER_DIMENSIONS) {
     const value = scope.filters[dimension];
-    if (value !== undefined) clauses.push(`${DIMENSION_SQL[dimension]} = ${params.add(value)}`);
+    if (value !== undefined) clauses.push(`${dimensionSql[dimension]} = ${params.add(value)}`);
   }
   return clauses.join(' AND ');
 }

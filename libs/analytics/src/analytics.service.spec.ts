@@ -6,7 +6,8 @@ import type { EntityManager } from 'typeorm';
 import { type Mock, mockOf } from '../../../test/support/mocks.js';
 import { InvalidLimitError, InvalidRangeError, InvalidTimeZoneError, LinkNotFoundError } from './analytics.errors.js';
 import { AnalyticsRepository, zeroCounts } from './analytics.repository.js';
-import { AnalyticsService, validRange } from './analytics.service.js';
+import { AnalyticsService, funnelSteps, moneyOf, validFunnelSteps, validRange } from './analytics.service.js';
+import { ConversionAnalyticsRepository, zeroConversions } from './conversion-analytics.repository.js';
 
 const at = (iso: string): number => Date.parse(iso);
 
@@ -28,6 +29,7 @@ describe('validRange', () => {
 describe('AnalyticsService', () => {
   let service: AnalyticsService;
   let repository: Mock<AnalyticsRepository>;
+  let conversions: Mock<ConversionAnalyticsRepository>;
   let links: Mock<LinksRepository>;
   let creators: Mock<CreatorsRepository>;
   let statements: string[];
@@ -40,11 +42,17 @@ describe('AnalyticsService', () => {
     links = mockOf<LinksRepository>();
     creators = mockOf<CreatorsRepository>();
     repository.dirtyHours.mockResolvedValue([]);
+    conversions = mockOf<ConversionAnalyticsRepository>();
+    conversions.dirtyHours.mockResolvedValue([]);
+    conversions.countsByBucket.mockImplementation(async (_tx, _scope, bounds) => bounds.slice(1).map(() => zeroConversions()));
+    conversions.breakdownByBucket.mockResolvedValue([]);
+    creators.currencyOf.mockResolvedValue('EUR');
     const module = await Test.createTestingModule({
       providers: [
         AnalyticsService,
         { provide: getDataSourceToken(), useValue: db },
         { provide: AnalyticsRepository, useValue: repository },
+        { provide: ConversionAnalyticsRepository, useValue: conversions },
         { provide: LinksRepository, useValue: links },
         { provide: CreatorsRepository, useValue: creators },
       ],
@@ -130,7 +138,80 @@ describe('AnalyticsService', () => {
       ['l1', 'Spring sale (/spring)', 5],
       ['l3', '(deleted link)', 1],
     ]);
-    expect(result.other).toEqual({ clicks: 1, profileViews: 0, values: 1, botHits: 0 });
-    expect(result.total).toEqual({ clicks: 16, profileViews: 1, botHits: 0 });
+    expect(result.other).toEqual({ clicks: 1, profileViews: 0, values: 1, botHits: 0, leads: 0, sales: 0, revenue: [] });
+    expect(result.total).toEqual({ clicks: 16, profileViews: 1, botHits: 0, leads: 0, sales: 0, revenue: [] });
+  });
+
+  it('gives breakdown rows their conversions, a value with conversions but no clicks included, and its conversion rate', async () => {
+    const sale = (leads: number, sales: number, eur: number) => ({ leads, sales, revenue: new Map([['EUR', eur]]) });
+    repository.breakdownByBucket.mockResolvedValue([
+      { bucket: 0, value: 'instagram', counts: { ...zeroCounts(), clicks: 40 } },
+      { bucket: 0, value: 'tiktok', counts: { ...zeroCounts(), clicks: 10 } },
+    ]);
+    repository.countsByBucket.mockResolvedValue([{ ...zeroCounts(), clicks: 50 }]);
+    conversions.breakdownByBucket.mockResolvedValue([
+      { bucket: 0, value: 'instagram', counts: sale(4, 1, 4900) },
+      { bucket: 0, value: 'youtube', counts: sale(1, 0, 0) },
+    ]);
+    conversions.countsByBucket.mockResolvedValue([sale(6, 1, 4900)]);
+    const result = await service.breakdown({ ...march, tz: 'UTC' }, 'source', 2);
+    expect(result.rows.map((row) => [row.value, row.clicks, row.leads, row.sales, row.revenue, row.conversionRate])).toEqual([
+      ['instagram', 40, 4, 1, [{ currency: 'EUR', amount: 4900 }], 0.1],
+      ['tiktok', 10, 0, 0, [], 0],
+    ]);
+    expect(result.other).toMatchObject({ values: 1, leads: 1, sales: 0, revenue: [{ currency: 'EUR', amount: 0 }] });
+    expect(result.total).toMatchObject({ clicks: 50, leads: 6, sales: 1 });
+  });
+
+  it('refuses a funnel of links that starts at profile views, and a funnel of bots', async () => {
+    await expect(service.funnel({ ...march, tz: 'UTC' }, ['view', 'click'], 'link')).rejects.toThrow(
+      'profile views belong to no link',
+    );
+    await expect(service.funnel({ ...march, tz: 'UTC', linkId: 'l1' }, ['view', 'click'])).rejects.toThrow(
+      'profile views belong to no link',
+    );
+    await expect(service.funnel({ ...march, tz: 'UTC' }, ['click', 'lead'], 'bot')).rejects.toThrow('bots have no funnel');
+    expect(statements).toEqual([]);
+  });
+});
+
+describe('funnel steps', () => {
+  const bucket = (views: number, clicks: number, leads: number, sales: number) => ({
+    counts: { ...zeroCounts(), views, clicks },
+    conversions: { leads, sales, revenue: new Map() },
+  });
+
+  it('rates each step from the step before and from the first; null where that is 0', () => {
+    expect(funnelSteps(['view', 'click', 'lead', 'sale'], bucket(200, 50, 5, 0))).toEqual([
+      { step: 'view', count: 200, rateFromPrevious: null, rateFromFirst: 1 },
+      { step: 'click', count: 50, rateFromPrevious: 0.25, rateFromFirst: 0.25 },
+      { step: 'lead', count: 5, rateFromPrevious: 0.1, rateFromFirst: 0.025 },
+      { step: 'sale', count: 0, rateFromPrevious: 0, rateFromFirst: 0 },
+    ]);
+    expect(funnelSteps(['click', 'sale'], bucket(0, 0, 0, 2), bucket(0, 4, 1, 1))).toEqual([
+      { step: 'click', count: 0, rateFromPrevious: null, rateFromFirst: null, previous: 4, change: -1 },
+      { step: 'sale', count: 2, rateFromPrevious: null, rateFromFirst: null, previous: 1, change: 1 },
+    ]);
+  });
+
+  it('takes known steps, at least two, each once, in the funnel order', () => {
+    expect(validFunnelSteps(undefined)).toEqual(['view', 'click', 'lead', 'sale']);
+    expect(validFunnelSteps(['click', 'sale'])).toEqual(['click', 'sale']);
+    expect(() => validFunnelSteps(['click'])).toThrow('at least 2 steps');
+    expect(() => validFunnelSteps(['sale', 'lead'])).toThrow("in the funnel's order");
+    expect(() => validFunnelSteps(['click', 'click'])).toThrow("in the funnel's order");
+    expect(() => validFunnelSteps(['click', 'purchase'])).toThrow('steps must be among view, click, lead, sale');
+  });
+});
+
+describe('moneyOf', () => {
+  it("lists the creator's currency first, then the largest amounts", () => {
+    const revenue = new Map([
+      ['USD', 100],
+      ['JPY', 90000],
+      ['EUR', 5],
+      ['GBP', 100],
+    ]);
+    expect(moneyOf(revenue, 'EUR').map((money) => money.currency)).toEqual(['EUR', 'JPY', 'GBP', 'USD']);
   });
 });

@@ -5,18 +5,36 @@ import type {
   BreakdownDimension,
   BreakdownResponse,
   BreakdownRow,
+  ConversionTotals,
+  FunnelResponse,
+  FunnelStep,
+  FunnelStepCount,
   MetricValue,
+  MoneyAmount,
   OverviewResponse,
+  RatioMetric,
   TimePatternsResponse,
   TimeseriesInterval,
   TimeseriesPoint,
   TimeseriesResponse,
 } from '@app/common';
-import { MAX_RANGE_DAYS } from '@app/common';
+import { FUNNEL_STEPS, MAX_RANGE_DAYS } from '@app/common';
 import { CreatorsRepository, LinksRepository } from '@app/db';
 import { DataSource, type EntityManager } from 'typeorm';
-import { InvalidLimitError, InvalidRangeError, InvalidTimeZoneError, LinkNotFoundError } from './analytics.errors.js';
+import {
+  InvalidFunnelError,
+  InvalidLimitError,
+  InvalidRangeError,
+  InvalidTimeZoneError,
+  LinkNotFoundError,
+} from './analytics.errors.js';
 import { AnalyticsRepository, type Counts, type Scope, zeroCounts } from './analytics.repository.js';
+import {
+  addConversions,
+  ConversionAnalyticsRepository,
+  type ConversionCounts,
+  zeroConversions,
+} from './conversion-analytics.repository.js';
 import { countryName } from './country-names.js';
 import type { Filters } from './dimensions.js';
 import { DAY, planTiers, planVisitors } from './time-plan.js';
@@ -62,6 +80,16 @@ interface Context {
   previousFrom: number;
   compare: boolean;
   dirtyHours: number[];
+  /** the hours whose conversions are not in the conversion rollups yet */
+  conversionDirtyHours: number[];
+  /** the creator's currency: its revenue is listed first */
+  currency: string;
+}
+
+/** A value's clicks, views and bot hits, and its conversions, in one bucket. */
+interface ValueCounts {
+  counts: Counts;
+  conversions: ConversionCounts;
 }
 
 export function metric(value: number, previous?: number): MetricValue {
@@ -70,6 +98,67 @@ export function metric(value: number, previous?: number): MetricValue {
 }
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+export function ratioMetric(value: number | null, previous?: number | null): RatioMetric {
+  if (previous === undefined) return { value };
+  return { value, previous, change: value === null || !previous ? null : (value - previous) / previous };
+}
+
+/** Revenue per currency: the creator's currency first, then the largest amounts, then by code. */
+export function moneyOf(revenue: Map<string, number>, mainCurrency: string): MoneyAmount[] {
+  return [...revenue]
+    .map(([currency, amount]) => ({ currency, amount }))
+    .sort(
+      (a, b) =>
+        Number(b.currency === mainCurrency) - Number(a.currency === mainCurrency) ||
+        b.amount - a.amount ||
+        (a.currency < b.currency ? -1 : 1),
+    );
+}
+
+const totalsOf = (c: ConversionCounts, mainCurrency: string): ConversionTotals => ({
+  leads: c.leads,
+  sales: c.sales,
+  revenue: moneyOf(c.revenue, mainCurrency),
+});
+
+/** A funnel step's count in a bucket. */
+function stepCount(step: FunnelStep, { counts, conversions }: ValueCounts): number {
+  if (step === 'view') return counts.views;
+  if (step === 'click') return counts.clicks;
+  return step === 'lead' ? conversions.leads : conversions.sales;
+}
+
+/** Each step's count, its rates from the step before and the first, and the previous period's count. */
+export function funnelSteps(steps: FunnelStep[], current: ValueCounts, previous?: ValueCounts): FunnelStepCount[] {
+  const counts = steps.map((step) => stepCount(step, current));
+  return steps.map((step, i) => ({
+    step,
+    count: counts[i],
+    rateFromPrevious: i === 0 ? null : ratio(counts[i], counts[i - 1]),
+    rateFromFirst: ratio(counts[i], counts[0]),
+    ...(previous ? metricChange(counts[i], stepCount(step, previous)) : {}),
+  }));
+}
+
+const metricChange = (value: number, previous: number) => {
+  const { previous: before, change } = metric(value, previous);
+  return { previous: before, change };
+};
+
+/** The funnel steps asked (`view,click,lead,sale` by default): known, each once, in the funnel's order. */
+export function validFunnelSteps(steps: string[] | undefined): FunnelStep[] {
+  if (steps === undefined) return [...FUNNEL_STEPS];
+  const known = steps.map((step) => {
+    const index = FUNNEL_STEPS.indexOf(step as FunnelStep);
+    if (index < 0) throw new InvalidFunnelError(`steps must be among ${FUNNEL_STEPS.join(', ')}`);
+    return index;
+  });
+  if (known.length < 2) throw new InvalidFunnelError('a funnel has at least 2 steps');
+  if (known.some((index, i) => i > 0 && index <= known[i - 1]))
+    throw new InvalidFunnelError(`steps must be in the funnel's order, each once: ${FUNNEL_STEPS.join(', ')}`);
+  return known.map((index) => FUNNEL_STEPS[index]);
+}
 
 /**
  * The numbers of the analytics API, the dashboard and the reports. Every answer is computed in one
@@ -80,6 +169,7 @@ export class AnalyticsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repository: AnalyticsRepository,
+    private readonly conversionRepository: ConversionAnalyticsRepository,
     private readonly links: LinksRepository,
     private readonly creators: CreatorsRepository,
   ) {}
@@ -87,8 +177,9 @@ export class AnalyticsService {
   async overview(query: AnalyticsQuery): Promise<OverviewResponse> {
     return this.inSnapshot(query, async (ctx) => {
       const bounds = ctx.compare ? [ctx.previousFrom, ctx.from, ctx.to] : [ctx.from, ctx.to];
-      const [counts, visitors, pageViews] = [
+      const [counts, conversions, visitors, pageViews] = [
         await this.counts(ctx, ctx.scope, bounds),
+        await this.conversions(ctx, ctx.scope, bounds),
         await this.repository.visitorsByBucket(
           ctx.tx,
           ctx.scope,
@@ -104,21 +195,42 @@ export class AnalyticsService {
       const views = (i: number): number => (pageViews ? pageViews[i] : counts[i].views);
       const ctr = ratio(current.profileClicks, views(ctx.compare ? 1 : 0));
       const previousCtr = previous ? ratio(previous.profileClicks, views(0)) : undefined;
+      const converted = conversions[ctx.compare ? 1 : 0];
+      const convertedBefore = ctx.compare ? conversions[0] : undefined;
+      // every currency of either period, in the current period's order, then the previous one's
+      const currencies = [
+        ...new Set(
+          [converted, convertedBefore ?? zeroConversions()].flatMap((c) =>
+            moneyOf(c.revenue, ctx.currency).map((money) => money.currency),
+          ),
+        ),
+      ];
+      const revenueOf = (c: ConversionCounts | undefined, currency: string) => (c ? (c.revenue.get(currency) ?? 0) : undefined);
       return {
         range: ctx.range,
         ...(ctx.previousRange ? { previousRange: ctx.previousRange } : {}),
         clicks: metric(current.clicks, previous?.clicks),
         profileViews: metric(current.views, previous?.views),
         uniqueVisitors: metric(at(visitors, 0) as number, ctx.compare ? visitors[0] : undefined),
-        ctr:
-          previousCtr === undefined
-            ? { value: ctr }
-            : {
-                value: ctr,
-                previous: previousCtr,
-                change: ctr === null || !previousCtr ? null : (ctr - previousCtr) / previousCtr,
-              },
+        ctr: ratioMetric(ctr, previousCtr),
         botHits: metric(current.botHits, previous?.botHits),
+        leads: metric(converted.leads, convertedBefore?.leads),
+        sales: metric(converted.sales, convertedBefore?.sales),
+        revenue: currencies.map((currency) => ({
+          currency,
+          ...metric(revenueOf(converted, currency)!, revenueOf(convertedBefore, currency)),
+        })),
+        conversionRate: ratioMetric(
+          ratio(converted.leads, current.clicks),
+          previous ? ratio(convertedBefore!.leads, previous.clicks) : undefined,
+        ),
+        revenuePerClick: currencies.map((currency) => ({
+          currency,
+          ...ratioMetric(
+            ratio(revenueOf(converted, currency)!, current.clicks),
+            previous ? ratio(revenueOf(convertedBefore, currency)!, previous.clicks) : undefined,
+          ),
+        })),
       };
     });
   }
@@ -129,18 +241,20 @@ export class AnalyticsService {
       const previous = ctx.compare ? this.previousBuckets(ctx.clock, ctx.from, ctx.to, interval, current.bounds.length) : null;
       const bounds = previous ? [...previous.bounds, ...current.bounds.slice(1)] : current.bounds;
       const counts = await this.counts(ctx, ctx.scope, bounds);
-      const point = (start: number, c: Counts): TimeseriesPoint => ({
+      const conversions = await this.conversions(ctx, ctx.scope, bounds);
+      const point = (start: number, i: number): TimeseriesPoint => ({
         t: ctx.clock.iso(start),
-        clicks: c.clicks,
-        profileViews: c.views,
-        botHits: c.botHits,
+        clicks: counts[i].clicks,
+        profileViews: counts[i].views,
+        botHits: counts[i].botHits,
+        ...totalsOf(conversions[i], ctx.currency),
       });
       const offset = previous ? previous.bounds.length - 1 : 0;
       return {
         range: ctx.range,
         interval,
-        points: current.starts.map((start, i) => point(start, counts[offset + i])),
-        ...(previous ? { previous: previous.starts.map((start, i) => point(start, counts[i])) } : {}),
+        points: current.starts.map((start, i) => point(start, offset + i)),
+        ...(previous ? { previous: previous.starts.map((start, i) => point(start, i)) } : {}),
       };
     });
   }
@@ -183,17 +297,15 @@ export class AnalyticsService {
     }
     return this.inSnapshot(query, async (ctx) => {
       const bounds = ctx.compare ? [ctx.previousFrom, ctx.from, ctx.to] : [ctx.from, ctx.to];
-      const plan = planTiers(bounds, ctx.dirtyHours, AnalyticsRepository.breakdownReach(ctx.scope, by));
-      const rows = await this.repository.breakdownByBucket(ctx.tx, ctx.scope, by, bounds, plan);
+      const [current, previous] = await this.byValue(ctx, by, bounds);
       const totals = await this.counts(ctx, ctx.scope, bounds);
-      const currentBucket = ctx.compare ? 1 : 0;
-      const current = new Map<string, Counts>();
-      const previous = new Map<string, Counts>();
-      for (const row of rows) (row.bucket === currentBucket ? current : previous).set(row.value, row.counts);
-
+      const totalConversions = await this.conversions(ctx, ctx.scope, bounds);
       const ranked = [...current].sort(
         ([va, a], [vb, b]) =>
-          b.clicks + b.views - (a.clicks + a.views) || b.botHits - a.botHits || (va < vb ? -1 : va > vb ? 1 : 0),
+          b.counts.clicks + b.counts.views - (a.counts.clicks + a.counts.views) ||
+          b.counts.botHits - a.counts.botHits ||
+          b.conversions.leads + b.conversions.sales - (a.conversions.leads + a.conversions.sales) ||
+          (va < vb ? -1 : va > vb ? 1 : 0),
       );
       const top = ranked.slice(0, limit);
       const rest = ranked.slice(limit);
@@ -202,8 +314,8 @@ export class AnalyticsService {
         by,
         top.map(([value]) => value),
       );
-      const breakdownRows = top.map(([value, c]): BreakdownRow => {
-        const before = ctx.compare ? (previous.get(value) ?? zeroCounts()) : null;
+      const breakdownRows = top.map(([value, { counts: c, conversions: v }]): BreakdownRow => {
+        const before = ctx.compare ? (previous.get(value) ?? { counts: zeroCounts(), conversions: zeroConversions() }) : null;
         return {
           value,
           ...(labels.has(value) ? { label: labels.get(value) } : {}),
@@ -211,24 +323,128 @@ export class AnalyticsService {
           profileViews: c.views,
           botHits: c.botHits,
           ...(before
-            ? { previousClicks: before.clicks, previousProfileViews: before.views, previousBotHits: before.botHits }
+            ? {
+                previousClicks: before.counts.clicks,
+                previousProfileViews: before.counts.views,
+                previousBotHits: before.counts.botHits,
+              }
+            : {}),
+          ...totalsOf(v, ctx.currency),
+          conversionRate: ratio(v.leads, c.clicks),
+          ...(before
+            ? {
+                previousLeads: before.conversions.leads,
+                previousSales: before.conversions.sales,
+                previousRevenue: moneyOf(before.conversions.revenue, ctx.currency),
+              }
             : {}),
         };
       });
+      const currentBucket = ctx.compare ? 1 : 0;
       const total = totals[currentBucket];
       return {
         range: ctx.range,
         by,
         rows: breakdownRows,
         other: {
-          clicks: rest.reduce((sum, [, c]) => sum + c.clicks, 0),
-          profileViews: rest.reduce((sum, [, c]) => sum + c.views, 0),
+          clicks: rest.reduce((sum, [, c]) => sum + c.counts.clicks, 0),
+          profileViews: rest.reduce((sum, [, c]) => sum + c.counts.views, 0),
           values: rest.length,
-          botHits: rest.reduce((sum, [, c]) => sum + c.botHits, 0),
+          botHits: rest.reduce((sum, [, c]) => sum + c.counts.botHits, 0),
+          ...totalsOf(
+            rest.reduce((sum, [, c]) => addConversions(sum, c.conversions), zeroConversions()),
+            ctx.currency,
+          ),
         },
-        total: { clicks: total.clicks, profileViews: total.views, botHits: total.botHits },
+        total: {
+          clicks: total.clicks,
+          profileViews: total.views,
+          botHits: total.botHits,
+          ...totalsOf(totalConversions[currentBucket], ctx.currency),
+        },
       };
     });
+  }
+
+  /**
+   * The funnel of a range: each step's count (views, clicks, leads, sales) and its rates; with
+   * `by`, also per value of the dimension, the values with the most at the first step first.
+   */
+  async funnel(
+    query: AnalyticsQuery,
+    steps: FunnelStep[],
+    by?: BreakdownDimension,
+    limit = DEFAULT_BREAKDOWN_LIMIT,
+  ): Promise<FunnelResponse> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_BREAKDOWN_LIMIT) {
+      throw new InvalidLimitError(`limit must be an integer from 1 to ${MAX_BREAKDOWN_LIMIT}`);
+    }
+    if (by === 'bot') throw new InvalidFunnelError('bots have no funnel: by may be any other dimension');
+    if (steps[0] === 'view' && (by === 'link' || query.linkId))
+      throw new InvalidFunnelError('profile views belong to no link: a funnel of links starts at the click step');
+    return this.inSnapshot(query, async (ctx) => {
+      const bounds = ctx.compare ? [ctx.previousFrom, ctx.from, ctx.to] : [ctx.from, ctx.to];
+      const counts = await this.counts(ctx, ctx.scope, bounds);
+      const conversions = await this.conversions(ctx, ctx.scope, bounds);
+      const bucket = (i: number): ValueCounts => ({ counts: counts[i], conversions: conversions[i] });
+      const answer: FunnelResponse = {
+        range: ctx.range,
+        ...(ctx.previousRange ? { previousRange: ctx.previousRange } : {}),
+        steps: ctx.compare ? funnelSteps(steps, bucket(1), bucket(0)) : funnelSteps(steps, bucket(0)),
+      };
+      if (by === undefined) return answer;
+      const [current, previous] = await this.byValue(ctx, by, bounds);
+      const top = [...current]
+        .map(([value, c]) => ({ value, c, first: stepCount(steps[0], c) }))
+        .filter(({ c }) => steps.some((step) => stepCount(step, c) > 0))
+        .sort((a, b) => b.first - a.first || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+        .slice(0, limit);
+      const labels = await this.labels(
+        ctx,
+        by,
+        top.map(({ value }) => value),
+      );
+      const none: ValueCounts = { counts: zeroCounts(), conversions: zeroConversions() };
+      return {
+        ...answer,
+        by,
+        rows: top.map(({ value, c }) => ({
+          value,
+          ...(labels.has(value) ? { label: labels.get(value) } : {}),
+          steps: funnelSteps(steps, c, ctx.compare ? (previous.get(value) ?? none) : undefined),
+        })),
+      };
+    });
+  }
+
+  /**
+   * Each value of a dimension's clicks, views, bot hits and conversions, in the current period
+   * (the last bucket of `bounds`) and, with a comparison, the previous one (the first).
+   */
+  private async byValue(
+    ctx: Context,
+    by: BreakdownDimension,
+    bounds: number[],
+  ): Promise<[Map<string, ValueCounts>, Map<string, ValueCounts>]> {
+    const plan = planTiers(bounds, ctx.dirtyHours, AnalyticsRepository.breakdownReach(ctx.scope, by));
+    const rows = await this.repository.breakdownByBucket(ctx.tx, ctx.scope, by, bounds, plan);
+    const conversionPlan = planTiers(
+      bounds,
+      ctx.conversionDirtyHours,
+      ConversionAnalyticsRepository.breakdownReach(ctx.scope, by),
+    );
+    const converted = await this.conversionRepository.breakdownByBucket(ctx.tx, ctx.scope, by, bounds, conversionPlan);
+    const periods: [Map<string, ValueCounts>, Map<string, ValueCounts>] = [new Map(), new Map()];
+    const currentBucket = bounds.length - 2;
+    const entry = (bucket: number, value: string): ValueCounts => {
+      const map = periods[bucket === currentBucket ? 0 : 1];
+      const found = map.get(value) ?? { counts: zeroCounts(), conversions: zeroConversions() };
+      map.set(value, found);
+      return found;
+    };
+    for (const row of rows) entry(row.bucket, row.value).counts = row.counts;
+    for (const row of converted) entry(row.bucket, row.value).conversions = row.counts;
+    return periods;
   }
 
   /**
@@ -313,12 +529,19 @@ export class AnalyticsService {
       previousFrom,
       compare,
       dirtyHours: await this.repository.dirtyHours(tx, query.creatorId, previousFrom, to),
+      conversionDirtyHours: await this.conversionRepository.dirtyHours(tx, query.creatorId, previousFrom, to),
+      currency: await this.creators.currencyOf(query.creatorId, tx),
     };
   }
 
   private counts(ctx: Context, scope: Scope, bounds: number[]): Promise<Counts[]> {
     const plan = planTiers(bounds, ctx.dirtyHours, AnalyticsRepository.reachOf(scope));
     return this.repository.countsByBucket(ctx.tx, scope, bounds, plan);
+  }
+
+  private conversions(ctx: Context, scope: Scope, bounds: number[]): Promise<ConversionCounts[]> {
+    const plan = planTiers(bounds, ctx.conversionDirtyHours, ConversionAnalyticsRepository.reachOf(scope));
+    return this.conversionRepository.countsByBucket(ctx.tx, scope, bounds, plan);
   }
 
   private async labels(ctx: Context, by: BreakdownDimension, values: string[]): Promise<Map<string, string>> {

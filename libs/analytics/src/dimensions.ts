@@ -29,6 +29,17 @@ export const DIMENSION_SQL: Record<BreakdownDimension, string> = {
   bot: "CASE WHEN e.is_bot THEN coalesce(e.bot_name, 'unknown') END",
 };
 
+/**
+ * The same over `conversions e`: a conversion has its click's values when it is attributed, and
+ * none (it is in no row of any breakdown, only in the totals) when not. Bots never convert.
+ */
+export const CONVERSION_DIMENSION_SQL = Object.fromEntries(
+  BREAKDOWN_DIMENSIONS.map((dimension) => [
+    dimension,
+    dimension === 'bot' ? 'NULL::text' : `CASE WHEN e.attributed THEN ${DIMENSION_SQL[dimension]} END`,
+  ]),
+) as Record<BreakdownDimension, string>;
+
 /** Every dimension stored in the rollups, the totals included. */
 export const ROLLUP_DIMENSIONS: string[] = [TOTAL, ...BREAKDOWN_DIMENSIONS];
 

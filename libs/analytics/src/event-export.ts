@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AnalyticsRepository } from './analytics.repository.js';
+import { AnalyticsRepository, type Scope } from './analytics.repository.js';
 import { type AnalyticsQuery, AnalyticsService, SHORT_QUERY_SETTINGS } from './analytics.service.js';
+import { ConversionAnalyticsRepository } from './conversion-analytics.repository.js';
 import { ZoneClock } from './zone-clock.js';
 
 const FETCH_ROWS = 2000;
@@ -34,7 +35,45 @@ export const EXPORT_COLUMNS = [
   'via',
 ] as const;
 
-/** Fields visitors control (query strings, referrers): a leading = + - @ would make a spreadsheet run a formula. */
+/** The columns of the conversions export, in order: what the creator sent, and the click it is attributed to. */
+export const CONVERSION_EXPORT_COLUMNS = [
+  'id',
+  'occurred_at',
+  'local_time',
+  'kind',
+  'event_name',
+  'event_id',
+  'invoice_id',
+  'customer_id',
+  'amount',
+  'currency',
+  'attributed',
+  'click_id',
+  'click_at',
+  'link_id',
+  'link_slug',
+  'visitor_id',
+  'source',
+  'referrer_host',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'country',
+  'region',
+  'city',
+  'device',
+  'browser',
+  'os',
+  'via',
+  'metadata',
+] as const;
+
+/** What can be exported: the raw events, or the conversions. */
+export type ExportKind = 'events' | 'conversions';
+
+/** Fields visitors (or a creator's tracking calls) control (query strings, referrers): a leading = + - @ would make a spreadsheet run a formula. */
 const FREE_TEXT = new Set([
   // utm_source, lowercased, when it names no known platform
   'source',
@@ -49,6 +88,11 @@ const FREE_TEXT = new Set([
   'city',
   'browser',
   'os',
+  'event_name',
+  'event_id',
+  'invoice_id',
+  'customer_id',
+  'metadata',
 ]);
 
 /** Text a spreadsheet would run as a formula (a leading = + - @) gets a leading quote. */
@@ -57,7 +101,7 @@ export const spreadsheetSafe = (text: string): string => (/^[=+\-@\t\r]/.test(te
 /** One RFC 4180 field: quoted when it holds a comma, quote or line break, quotes doubled. */
 export function csvField(value: unknown, column = ''): string {
   if (value === null || value === undefined) return '';
-  let text = value instanceof Date ? value.toISOString() : String(value);
+  let text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
   if (FREE_TEXT.has(column)) text = spreadsheetSafe(text);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
@@ -65,7 +109,7 @@ export function csvField(value: unknown, column = ''): string {
 export const csvLine = (fields: string[]): string => `${fields.join(',')}\r\n`;
 
 /**
- * The raw events of a range as CSV, streamed from a PostgreSQL cursor in one read-only snapshot:
+ * The raw events (or the conversions) of a range as CSV, streamed from a PostgreSQL cursor in one read-only snapshot:
  * memory stays constant whatever the number of rows, and the connection is released when the
  * stream ends or the client goes away.
  */
@@ -74,20 +118,27 @@ export class EventExport {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repository: AnalyticsRepository,
+    private readonly conversions: ConversionAnalyticsRepository,
     private readonly analytics: AnalyticsService,
   ) {}
 
   /** Validates the query (an invalid range or unknown link is refused before any byte) and returns the file's name and chunks. */
-  async open(query: AnalyticsQuery): Promise<{ filename: string; chunks: AsyncGenerator<string> }> {
+  async open(query: AnalyticsQuery, kind: ExportKind = 'events'): Promise<{ filename: string; chunks: AsyncGenerator<string> }> {
     const { tz, linkId } = await this.analytics.inSnapshot(query, async (ctx) => ctx.range);
     const day = (at: number) => new Date(at).toISOString().slice(0, 10);
     return {
-      filename: `linkpulse-events-${day(query.from)}-to-${day(query.to - 1)}.csv`,
-      chunks: this.chunks({ ...query, tz, linkId }),
+      filename: `linkpulse-${kind}-${day(query.from)}-to-${day(query.to - 1)}.csv`,
+      chunks: this.chunks({ ...query, tz, linkId }, kind),
     };
   }
 
-  private async *chunks(query: AnalyticsQuery & { tz: string }): AsyncGenerator<string> {
+  private exported(kind: ExportKind, scope: Scope, from: number, to: number) {
+    return kind === 'events'
+      ? { columns: EXPORT_COLUMNS, ...this.repository.exportSql(scope, from, to) }
+      : { columns: CONVERSION_EXPORT_COLUMNS, ...this.conversions.exportSql(scope, from, to) };
+  }
+
+  private async *chunks(query: AnalyticsQuery & { tz: string }, kind: ExportKind): AsyncGenerator<string> {
     const clock = ZoneClock.of(query.tz);
     const runner = this.db.createQueryRunner();
     await runner.connect();
@@ -97,9 +148,9 @@ export class EventExport {
       await runner.query(SHORT_QUERY_SETTINGS);
       open = true;
       const scope = { creatorId: query.creatorId, linkId: query.linkId ?? null, filters: query.filters ?? {} };
-      const { sql, params } = this.repository.exportSql(scope, query.from, query.to);
+      const { columns, sql, params } = this.exported(kind, scope, query.from, query.to);
       await runner.query(`DECLARE linkpulse_export NO SCROLL CURSOR FOR ${sql}`, params);
-      yield csvLine([...EXPORT_COLUMNS]);
+      yield csvLine([...columns]);
       for (;;) {
         const rows: Record<string, unknown>[] = await runner.query(`FETCH ${FETCH_ROWS} FROM linkpulse_export`);
         if (rows.length === 0) break;
@@ -107,7 +158,7 @@ export class EventExport {
         for (const row of rows) {
           const at = (row.occurred_at as Date).getTime();
           chunk += csvLine(
-            EXPORT_COLUMNS.map((column) => (column === 'local_time' ? clock.iso(at) : csvField(row[column], column))),
+            columns.map((column: string) => (column === 'local_time' ? clock.iso(at) : csvField(row[column], column))),
           );
         }
         yield chunk;

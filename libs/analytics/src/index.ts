@@ -9,3 +9,5 @@ export * from './time-plan.js';
 export * from './zone-clock.js';
 export * from './event-export.js';
 export * from './seeded-random.js';
+export * from './conversion-analytics.repository.js';
+export * from './conversion-rollup.js';

@@ -2,6 +2,7 @@ import { FILTER_DIMENSIONS, BREAKDOWN_DIMENSIONS } from '@app/common';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ConversionRollup } from './conversion-rollup.js';
 import {
   ALL_LINKS,
   COUNT_SQL,
@@ -57,6 +58,8 @@ export interface RollupRun {
   busy: number;
   /** dirty marks and pending lists dropped because their raw events are past retention */
   expired: number;
+  /** (creator, UTC day) units of conversions rolled (ConversionRollup) */
+  conversionDays: number;
 }
 
 /** What one unit did, or null when another process holds it. */
@@ -80,11 +83,14 @@ type UnitResult = { hours: number; events: number } | null;
 @Injectable()
 export class RollupService {
   private readonly logger = new Logger('Rollup');
+  private readonly conversions: ConversionRollup;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Optional() @Inject(ROLLUP_OPTIONS) private readonly options: RollupOptions = {},
-  ) {}
+  ) {
+    this.conversions = new ConversionRollup(db);
+  }
 
   /**
    * Rolls the units that have changes when the run starts, `concurrency` at a time. With
@@ -99,13 +105,16 @@ export class RollupService {
       onProgress?: (run: RollupRun, left: number) => void;
     } = {},
   ): Promise<RollupRun> {
-    const run: RollupRun = { days: 0, hours: 0, events: 0, busy: 0, expired: 0 };
+    const run: RollupRun = { days: 0, hours: 0, events: 0, busy: 0, expired: 0, conversionDays: 0 };
     run.expired = await this.dropExpired();
     await this.dropOldVisitorSets();
     const pastDeadline = (): boolean => options.deadline !== undefined && Date.now() > options.deadline;
     do {
+      const conversions = await this.conversions.rollDirty(pastDeadline);
+      run.conversionDays += conversions.days;
+      run.busy += conversions.busy;
       const units = await this.dirtyDays();
-      if (units.length === 0) break;
+      if (units.length === 0 && conversions.listed === 0) break;
       let next = 0;
       const work = async (): Promise<void> => {
         while (next < units.length && !pastDeadline()) {
@@ -123,7 +132,7 @@ export class RollupService {
       const before = run.days;
       await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 1, units.length) }, work));
       // only days another process is rolling are left: give it a moment
-      if (run.days === before) await new Promise((resolve) => setTimeout(resolve, 100));
+      if (run.days === before && conversions.days === 0) await new Promise((resolve) => setTimeout(resolve, 100));
     } while (options.untilClean && !pastDeadline());
     return run;
   }

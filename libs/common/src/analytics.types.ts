@@ -43,6 +43,21 @@ export interface MetricValue {
   change?: number | null;
 }
 
+/** Money in a currency's minor units (cents): revenue is reported per currency, never converted. */
+export interface MoneyAmount {
+  /** ISO 4217 */
+  currency: string;
+  amount: number;
+}
+
+/** A ratio (CTR, conversion rate, revenue per click): null when its denominator is 0. */
+export interface RatioMetric {
+  value: number | null;
+  previous?: number | null;
+  /** (value − previous) / previous; null when either is null or previous is 0 */
+  change?: number | null;
+}
+
 export interface AnalyticsRange {
   /** ISO 8601, UTC */
   from: string;
@@ -58,8 +73,17 @@ export interface OverviewResponse {
   profileViews: MetricValue;
   uniqueVisitors: MetricValue;
   /** clicks from the profile page / profile views; null when there were no views */
-  ctr: { value: number | null; previous?: number | null; change?: number | null };
+  ctr: RatioMetric;
   botHits: MetricValue;
+  /** conversions of the range (by the time of the conversion), attributed or not */
+  leads: MetricValue;
+  sales: MetricValue;
+  /** per currency, the creator's currency first, then by amount */
+  revenue: (MetricValue & { currency: string })[];
+  /** leads / clicks */
+  conversionRate: RatioMetric;
+  /** revenue / clicks, per currency (minor units per click) */
+  revenuePerClick: (RatioMetric & { currency: string })[];
 }
 
 export interface TimeseriesPoint {
@@ -68,6 +92,9 @@ export interface TimeseriesPoint {
   clicks: number;
   profileViews: number;
   botHits: number;
+  leads: number;
+  sales: number;
+  revenue: MoneyAmount[];
 }
 
 export interface TimeseriesResponse {
@@ -90,6 +117,22 @@ export interface BreakdownRow {
   previousClicks?: number;
   previousProfileViews?: number;
   previousBotHits?: number;
+  /** the attributed conversions with this value (unattributed ones are in the totals only) */
+  leads: number;
+  sales: number;
+  revenue: MoneyAmount[];
+  /** leads / clicks of this value; null without clicks */
+  conversionRate: number | null;
+  previousLeads?: number;
+  previousSales?: number;
+  previousRevenue?: MoneyAmount[];
+}
+
+/** Leads, sales and revenue of some conversions. */
+export interface ConversionTotals {
+  leads: number;
+  sales: number;
+  revenue: MoneyAmount[];
 }
 
 export interface BreakdownResponse {
@@ -97,8 +140,33 @@ export interface BreakdownResponse {
   by: BreakdownDimension;
   rows: BreakdownRow[];
   /** everything beyond `limit`, summed */
-  other: { clicks: number; profileViews: number; values: number; botHits?: number };
-  total: { clicks: number; profileViews: number; botHits?: number };
+  other: { clicks: number; profileViews: number; values: number; botHits?: number } & ConversionTotals;
+  /** every event and conversion of the range, unattributed conversions included */
+  total: { clicks: number; profileViews: number; botHits?: number } & ConversionTotals;
+}
+
+export const FUNNEL_STEPS = ['view', 'click', 'lead', 'sale'] as const;
+export type FunnelStep = (typeof FUNNEL_STEPS)[number];
+
+export interface FunnelStepCount {
+  step: FunnelStep;
+  count: number;
+  /** count / the step before's count; null for the first step, or when the step before is 0 */
+  rateFromPrevious: number | null;
+  /** count / the first step's count; null when that is 0 */
+  rateFromFirst: number | null;
+  /** with compare=previous */
+  previous?: number;
+  change?: number | null;
+}
+
+export interface FunnelResponse {
+  range: AnalyticsRange;
+  previousRange?: AnalyticsRange;
+  steps: FunnelStepCount[];
+  /** with by=: the dimension, and the funnel of each of its top values (by the first step's count) */
+  by?: BreakdownDimension;
+  rows?: { value: string; label?: string; steps: FunnelStepCount[] }[];
 }
 
 export interface TimePatternsResponse {
@@ -111,10 +179,15 @@ export interface TimePatternsResponse {
 /** One event on the live stream (`GET /analytics/live`, SSE `data:` line). */
 export interface LiveEvent {
   id: string;
-  kind: 'click' | 'view';
+  kind: 'click' | 'view' | 'lead' | 'sale';
   at: string;
+  /** a conversion's: its click's link; null when unattributed */
   linkId: string | null;
+  /** a conversion's: its click's; 'unattributed' when it has no click */
   source: string;
   country: string;
   device: string;
+  /** sales: minor units of `currency` */
+  amount?: number;
+  currency?: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { pointsChange } from './display.labels.js';
+import { moneyText, pointsChange } from './display.labels.js';
 
 describe('pointsChange', () => {
   it('tells a change of a rate in percentage points', () => {
@@ -12,5 +12,14 @@ describe('pointsChange', () => {
     expect(pointsChange(0.1004, 0.1, 'en-US')?.direction).toBe('flat');
     expect(pointsChange(0.1, undefined, 'en-US')).toBeNull();
     expect(pointsChange(null, 0.1, 'en-US')).toBeNull();
+  });
+});
+
+describe('moneyText', () => {
+  it("reads minor units with the currency's own digits", () => {
+    expect(moneyText(248000, 'EUR', 'en-US')).toBe('€2,480.00');
+    expect(moneyText(4900, 'USD', 'en-US')).toBe('$49.00');
+    expect(moneyText(1500, 'JPY', 'en-US')).toBe('¥1,500');
+    expect(moneyText(12.5, 'EUR', 'en-US', { perClick: true })).toBe('€0.125');
   });
 });

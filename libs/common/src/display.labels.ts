@@ -64,3 +64,17 @@ export const SOURCE_ALIASES: Readonly<Record<string, string>> = {
   hn: 'hackernews',
   mail: 'email',
 };
+
+/**
+ * Money given in a currency's minor units (4900 EUR cents) as text in a locale: "€49.00".
+ * The number of minor digits is the currency's own (JPY has none, BHD three).
+ */
+export function moneyText(amount: number, currency: string, locale: string, options: { perClick?: boolean } = {}): string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  const major = amount / 10 ** digits;
+  // a fraction of a cent per click still reads: two more digits
+  if (options.perClick)
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: digits + 2 }).format(major);
+  return format.format(major);
+}

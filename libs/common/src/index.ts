@@ -18,3 +18,4 @@ export * from './visit-dimension.columns.js';
 export * from './profile.themes.js';
 export * from './zoned-parts.js';
 export * from './text.rules.js';
+export * from './live-events.js';

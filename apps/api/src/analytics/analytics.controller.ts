@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AnalyticsService, EventExport } from '@app/analytics';
+import { AnalyticsService, EventExport, validFunnelSteps } from '@app/analytics';
 import type { FastifyReply } from 'fastify';
 import { AuthGuard } from '../auth/auth.guard.js';
 import { CreatorId } from '../auth/authenticated-request.js';
@@ -9,6 +9,8 @@ import {
   AnalyticsQueryDto,
   BreakdownQueryDto,
   BreakdownResponseDto,
+  FunnelQueryDto,
+  FunnelResponseDto,
   LiveEventDto,
   LiveQueryDto,
   OverviewResponseDto,
@@ -58,6 +60,15 @@ export class AnalyticsController {
     return this.analytics.timePatterns(query.toQuery(creatorId));
   }
 
+  @Get('funnel')
+  @ApiOperation({
+    summary: 'Profile views → clicks → leads → sales of a range, with the rate of each step; optionally per value of a dimension',
+  })
+  @ApiOkResponse({ type: FunnelResponseDto })
+  funnel(@CreatorId() creatorId: string, @Query() query: FunnelQueryDto): Promise<FunnelResponseDto> {
+    return this.analytics.funnel(query.toQuery(creatorId), validFunnelSteps(query.stepList()), query.by, query.limit);
+  }
+
   @Get('live')
   @ApiOperation({
     summary: 'Server-Sent Events: every click and view within a second or two',
@@ -75,8 +86,26 @@ export class AnalyticsController {
   @ApiOperation({ summary: 'The raw enriched events of the range as CSV (RFC 4180), streamed' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV with a header row; one line per event, bots included (is_bot)' })
-  async exportCsv(@CreatorId() creatorId: string, @Query() query: AnalyticsQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    const { filename, chunks } = await this.exports.open({ ...query.toQuery(creatorId), compare: false });
+  exportCsv(@CreatorId() creatorId: string, @Query() query: AnalyticsQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    return this.sendCsv(reply, this.exports.open({ ...query.toQuery(creatorId), compare: false }));
+  }
+
+  @Get('conversions.csv')
+  @ApiOperation({ summary: 'The conversions (leads and sales) of the range as CSV (RFC 4180), streamed' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description:
+      'CSV with a header row; one line per conversion, with the click it is attributed to (empty when unattributed); amount in minor units',
+  })
+  conversionsCsv(@CreatorId() creatorId: string, @Query() query: AnalyticsQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    return this.sendCsv(reply, this.exports.open({ ...query.toQuery(creatorId), compare: false }, 'conversions'));
+  }
+
+  private async sendCsv(
+    reply: FastifyReply,
+    opening: Promise<{ filename: string; chunks: AsyncGenerator<string> }>,
+  ): Promise<void> {
+    const { filename, chunks } = await opening;
     await reply
       .header('Content-Type', 'text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="${filename}"`)

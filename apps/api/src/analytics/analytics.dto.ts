@@ -8,9 +8,15 @@ import {
   type BreakdownDimension,
   type BreakdownResponse,
   type BreakdownRow,
+  FUNNEL_STEPS,
+  type FunnelResponse,
+  type FunnelStep,
+  type FunnelStepCount,
   type LiveEvent,
   type MetricValue,
+  type MoneyAmount,
   type OverviewResponse,
+  type RatioMetric,
   TIMESERIES_INTERVALS,
   type TimePatternsResponse,
   type TimeseriesInterval,
@@ -149,6 +155,47 @@ export class BreakdownQueryDto extends AnalyticsQueryDto {
   limit?: number;
 }
 
+export class FunnelQueryDto extends AnalyticsQueryDto {
+  @ApiPropertyOptional({
+    type: String,
+    default: FUNNEL_STEPS.join(','),
+    example: 'click,lead,sale',
+    description: `comma-separated steps, at least 2, in this order: ${FUNNEL_STEPS.join(', ')} (view: profile views, which belong to no link)`,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  steps?: string;
+
+  @ApiPropertyOptional({
+    enum: BREAKDOWN_DIMENSIONS.filter((d) => d !== 'bot'),
+    description: 'also the funnel of each top value of this dimension',
+  })
+  @IsOptional()
+  @IsIn(BREAKDOWN_DIMENSIONS.filter((d) => d !== 'bot'), {
+    message: `by must be one of ${BREAKDOWN_DIMENSIONS.filter((d) => d !== 'bot').join(', ')}`,
+  })
+  by?: Exclude<BreakdownDimension, 'bot'>;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_BREAKDOWN_LIMIT,
+    default: DEFAULT_BREAKDOWN_LIMIT,
+    description: 'rows with by=',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer' })
+  @Min(1)
+  @Max(MAX_BREAKDOWN_LIMIT)
+  limit?: number;
+
+  /** The steps as a list, or undefined for the default. */
+  stepList(): string[] | undefined {
+    return this.steps === undefined ? undefined : this.steps.split(',').map((step) => step.trim());
+  }
+}
+
 export class LiveQueryDto {
   @ApiPropertyOptional({ description: "only this link's clicks", format: 'uuid' })
   @IsOptional()
@@ -178,13 +225,34 @@ export class MetricValueDto implements MetricValue {
   change?: number | null;
 }
 
-export class CtrDto {
-  @ApiProperty({ type: Number, nullable: true, description: 'clicks from the profile page / profile views; null without views' })
+export class RatioMetricDto implements RatioMetric {
+  @ApiProperty({ type: Number, nullable: true, description: 'null when the denominator is 0' })
   value: number | null;
-  @ApiPropertyOptional({ type: Number, nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'with compare=previous' })
   previous?: number | null;
-  @ApiPropertyOptional({ type: Number, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: '(value − previous) / previous; null when either is null or previous is 0',
+  })
   change?: number | null;
+}
+
+export class MoneyMetricDto extends MetricValueDto {
+  @ApiProperty({ example: 'EUR', description: 'ISO 4217; value in its minor units (cents)' })
+  currency: string;
+}
+
+export class MoneyRatioDto extends RatioMetricDto {
+  @ApiProperty({ example: 'EUR', description: 'ISO 4217; value in its minor units per click' })
+  currency: string;
+}
+
+export class MoneyAmountDto implements MoneyAmount {
+  @ApiProperty({ example: 'EUR', description: 'ISO 4217' })
+  currency: string;
+  @ApiProperty({ example: 4900, description: 'minor units (cents)' })
+  amount: number;
 }
 
 export class OverviewResponseDto implements OverviewResponse {
@@ -201,10 +269,27 @@ export class OverviewResponseDto implements OverviewResponse {
   profileViews: MetricValueDto;
   @ApiProperty({ type: MetricValueDto, description: 'distinct visitors per UTC day, summed over the days of the range' })
   uniqueVisitors: MetricValueDto;
-  @ApiProperty({ type: CtrDto, description: "with linkId: the link's clicks from the profile page / all profile views" })
-  ctr: CtrDto;
+  @ApiProperty({
+    type: RatioMetricDto,
+    description:
+      "clicks from the profile page / profile views; with linkId: the link's clicks from the profile page / all profile views",
+  })
+  ctr: RatioMetricDto;
   @ApiProperty({ type: MetricValueDto })
   botHits: MetricValueDto;
+  @ApiProperty({
+    type: MetricValueDto,
+    description: 'leads of the range (at the time of the lead), attributed or not; with linkId or a filter: attributed ones only',
+  })
+  leads: MetricValueDto;
+  @ApiProperty({ type: MetricValueDto, description: 'sales of the range, counted like leads' })
+  sales: MetricValueDto;
+  @ApiProperty({ type: [MoneyMetricDto], description: "revenue per currency, the creator's currency first, then by amount" })
+  revenue: MoneyMetricDto[];
+  @ApiProperty({ type: RatioMetricDto, description: 'leads / clicks' })
+  conversionRate: RatioMetricDto;
+  @ApiProperty({ type: [MoneyRatioDto], description: 'revenue / clicks, per currency' })
+  revenuePerClick: MoneyRatioDto[];
 }
 
 export class TimeseriesPointDto implements TimeseriesPoint {
@@ -216,6 +301,12 @@ export class TimeseriesPointDto implements TimeseriesPoint {
   profileViews: number;
   @ApiProperty()
   botHits: number;
+  @ApiProperty()
+  leads: number;
+  @ApiProperty()
+  sales: number;
+  @ApiProperty({ type: [MoneyAmountDto] })
+  revenue: MoneyAmountDto[];
 }
 
 export class TimeseriesResponseDto implements TimeseriesResponse {
@@ -249,6 +340,20 @@ export class BreakdownRowDto implements BreakdownRow {
   previousProfileViews?: number;
   @ApiPropertyOptional()
   previousBotHits?: number;
+  @ApiProperty({ description: 'attributed leads with this value (unattributed ones are in the total only)' })
+  leads: number;
+  @ApiProperty()
+  sales: number;
+  @ApiProperty({ type: [MoneyAmountDto] })
+  revenue: MoneyAmountDto[];
+  @ApiProperty({ type: Number, nullable: true, description: 'leads / clicks; null without clicks' })
+  conversionRate: number | null;
+  @ApiPropertyOptional()
+  previousLeads?: number;
+  @ApiPropertyOptional()
+  previousSales?: number;
+  @ApiPropertyOptional({ type: [MoneyAmountDto] })
+  previousRevenue?: MoneyAmountDto[];
 }
 
 export class BreakdownOtherDto {
@@ -260,6 +365,12 @@ export class BreakdownOtherDto {
   values: number;
   @ApiPropertyOptional()
   botHits?: number;
+  @ApiProperty()
+  leads: number;
+  @ApiProperty()
+  sales: number;
+  @ApiProperty({ type: [MoneyAmountDto] })
+  revenue: MoneyAmountDto[];
 }
 
 export class BreakdownTotalDto {
@@ -269,6 +380,12 @@ export class BreakdownTotalDto {
   profileViews: number;
   @ApiPropertyOptional()
   botHits?: number;
+  @ApiProperty({ description: 'every lead of the range, unattributed ones included' })
+  leads: number;
+  @ApiProperty()
+  sales: number;
+  @ApiProperty({ type: [MoneyAmountDto] })
+  revenue: MoneyAmountDto[];
 }
 
 export class BreakdownResponseDto implements BreakdownResponse {
@@ -295,6 +412,49 @@ export class TimePatternsResponseDto implements TimePatternsResponse {
   matrix: number[][];
   @ApiPropertyOptional({ type: 'array', items: { type: 'array', items: { type: 'integer' } } })
   previous?: number[][];
+}
+
+export class FunnelStepDto implements FunnelStepCount {
+  @ApiProperty({ enum: FUNNEL_STEPS })
+  step: FunnelStep;
+  @ApiProperty({
+    description: 'view: profile views; click: clicks; lead: leads; sale: sales (not customers: a customer may buy twice)',
+  })
+  count: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'count / the step before; null for the first step or when that is 0 (may exceed 1)',
+  })
+  rateFromPrevious: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'count / the first step; null when that is 0' })
+  rateFromFirst: number | null;
+  @ApiPropertyOptional({ description: 'with compare=previous' })
+  previous?: number;
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  change?: number | null;
+}
+
+export class FunnelRowDto {
+  @ApiProperty({ example: 'instagram' })
+  value: string;
+  @ApiPropertyOptional()
+  label?: string;
+  @ApiProperty({ type: [FunnelStepDto] })
+  steps: FunnelStepDto[];
+}
+
+export class FunnelResponseDto implements FunnelResponse {
+  @ApiProperty({ type: AnalyticsRangeDto })
+  range: AnalyticsRangeDto;
+  @ApiPropertyOptional({ type: AnalyticsRangeDto })
+  previousRange?: AnalyticsRangeDto;
+  @ApiProperty({ type: [FunnelStepDto], description: 'the whole range (unattributed conversions included)' })
+  steps: FunnelStepDto[];
+  @ApiPropertyOptional({ enum: BREAKDOWN_DIMENSIONS })
+  by?: BreakdownDimension;
+  @ApiPropertyOptional({ type: [FunnelRowDto], description: "with by=: each top value's funnel, by the first step's count" })
+  rows?: FunnelRowDto[];
 }
 
 export class LiveEventDto implements LiveEvent {

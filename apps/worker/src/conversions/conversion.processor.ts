@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ConversionBatchJob, type ConversionJobData } from '@app/common';
-import { ConversionStore } from '@app/conversions';
+import { ConversionBatchJob, type ConversionJobData, publishLive, RedisService } from '@app/common';
+import { ConversionStore, liveEventOfConversion } from '@app/conversions';
 import type { Job } from 'bullmq';
 import { OnJob } from '../jobs/on-job.decorator.js';
 
@@ -12,12 +12,20 @@ import { OnJob } from '../jobs/on-job.decorator.js';
 export class ConversionProcessor {
   private readonly logger = new Logger('Conversions');
 
-  constructor(private readonly store: ConversionStore) {}
+  constructor(
+    private readonly store: ConversionStore,
+    private readonly redis: RedisService,
+  ) {}
 
   /** Returns how many conversions were stored now. */
   @OnJob(ConversionBatchJob)
   async process(job: Job<ConversionJobData>): Promise<number> {
     const stored = await this.store.store(job.data.conversions);
+    // on the creator's live stream beside the clicks (the dashboard's test view)
+    await publishLive(
+      this.redis,
+      stored.map((conversion) => ({ creatorId: conversion.creatorId, event: liveEventOfConversion(conversion) })),
+    );
     if (job.attemptsMade > 0) this.logger.log(`batch ${job.id} stored after ${job.attemptsMade} retries`);
     return stored.length;
   }

@@ -10,7 +10,7 @@ import { ROLLUP_EVERY_MS, RollupProcessor, RollupScheduler } from './rollup.jobs
 describe('rollup jobs', () => {
   it('rolls dirty hours two days at a time within a 50-second budget', async () => {
     const rollups = mockOf<RollupService>();
-    rollups.rollDirty.mockResolvedValue({ days: 3, hours: 30, events: 400, busy: 1, expired: 0 });
+    rollups.rollDirty.mockResolvedValue({ days: 3, hours: 30, events: 400, busy: 1, expired: 0, conversionDays: 2 });
     const module = await Test.createTestingModule({
       providers: [RollupProcessor, { provide: RollupService, useValue: rollups }],
     }).compile();

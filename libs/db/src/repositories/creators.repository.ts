@@ -40,6 +40,12 @@ export class CreatorsRepository {
     return creator?.conversionTracking ?? false;
   }
 
+  /** The creator's currency (ISO 4217): revenue in it is listed first. USD when there is no such creator. */
+  async currencyOf(creatorId: string, tx: EntityManager = this.db.manager): Promise<string> {
+    const creator = await tx.getRepository(Creator).findOne({ where: { id: creatorId }, select: { currency: true } });
+    return creator?.currency ?? 'USD';
+  }
+
   /** The creator's time zone, or null when there is no such creator. */
   async timeZoneOf(creatorId: string, tx: EntityManager = this.db.manager): Promise<string | null> {
     const creator = await tx.getRepository(Creator).findOne({ where: { id: creatorId }, select: { timezone: true } });

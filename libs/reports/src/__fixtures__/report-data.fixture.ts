@@ -29,6 +29,18 @@ export function octoberReport(): ReportData {
       uniqueVisitors: { value: 2345, previous: 0, change: null },
       ctr: { value: 0.15, previous: 0.1, change: 0.5 },
       botHits: { value: 321, previous: 300, change: 0.07 },
+      // 120 sign-ups and 31 sales worth €2,480, and one sale in dollars
+      leads: { value: 120, previous: 100, change: 0.2 },
+      sales: { value: 31, previous: 25, change: 0.24 },
+      revenue: [
+        { currency: 'EUR', value: 248000, previous: 200000, change: 0.24 },
+        { currency: 'USD', value: 4900, previous: 0, change: null },
+      ],
+      conversionRate: { value: 0.096, previous: 0.1, change: -0.04 },
+      revenuePerClick: [
+        { currency: 'EUR', value: 198.4, previous: 200, change: -0.008 },
+        { currency: 'USD', value: 3.92, previous: 0, change: null },
+      ],
     },
     timeseries: { range: RANGE, interval: 'day', points: octoberDays(), previous: septemberDays() },
     topLinks: breakdown(
@@ -39,7 +51,7 @@ export function octoberReport(): ReportData {
         row('l3', 250, 0, 'Podcast episode 12'),
         row('l4', 150, 200, '🔥 Discount code'),
       ],
-      { clicks: 50, profileViews: 0, values: 3 },
+      { clicks: 50, profileViews: 0, values: 3, ...NO_CONVERSIONS },
     ),
     sources: breakdown('source', [
       row('instagram', 700, 500),
@@ -62,7 +74,10 @@ export function octoberReport(): ReportData {
 /** A period in which nothing happened, after one that had some traffic. */
 export function emptyReport(): ReportData {
   const report = octoberReport();
-  const none = (rows: BreakdownRow[]) => ({ ...breakdown('source', rows), total: { clicks: 0, profileViews: 0 } });
+  const none = (rows: BreakdownRow[]) => ({
+    ...breakdown('source', rows),
+    total: { clicks: 0, profileViews: 0, ...NO_CONVERSIONS },
+  });
   return {
     ...report,
     overview: {
@@ -72,10 +87,23 @@ export function emptyReport(): ReportData {
       uniqueVisitors: { value: 0, previous: 8, change: -1 },
       ctr: { value: null, previous: 0, change: null },
       botHits: { value: 0, previous: 0, change: null },
+      leads: { value: 0, previous: 0, change: null },
+      sales: { value: 0, previous: 0, change: null },
+      revenue: [],
+      conversionRate: { value: null, previous: null, change: null },
+      revenuePerClick: [],
     },
     timeseries: {
       ...report.timeseries,
-      points: report.timeseries.points.map((p) => ({ ...p, clicks: 0, profileViews: 0, botHits: 0 })),
+      points: report.timeseries.points.map((p) => ({
+        ...p,
+        clicks: 0,
+        profileViews: 0,
+        botHits: 0,
+        leads: 0,
+        sales: 0,
+        revenue: [],
+      })),
     },
     topLinks: none([]),
     sources: none([]),
@@ -110,8 +138,20 @@ function septemberDays(): TimeseriesPoint[] {
   });
 }
 
+const NO_CONVERSIONS = { leads: 0, sales: 0, revenue: [] };
+
+/** Every fourth day brings a lead, every tenth a sale of €80. */
 function point(t: string, clicks: number): TimeseriesPoint {
-  return { t, clicks, profileViews: 0, botHits: 0 };
+  const day = Number(t.slice(8, 10));
+  return {
+    t,
+    clicks,
+    profileViews: 0,
+    botHits: 0,
+    leads: day % 4 === 0 ? 1 : 0,
+    sales: day % 10 === 0 ? 1 : 0,
+    revenue: day % 10 === 0 ? [{ currency: 'EUR', amount: 8000 }] : [],
+  };
 }
 
 /** 10 an hour from 08:00 to 22:00 every day, 90 on Wednesdays at 18:00: 140 a day, 220 on Wednesday. */
@@ -121,15 +161,29 @@ function activityMatrix(): number[][] {
   );
 }
 
+/** A row whose conversions are a tenth of its clicks as leads, a fortieth as sales of €80. */
 function row(value: string, clicks: number, previousClicks: number, label?: string): BreakdownRow {
-  return { value, label, clicks, profileViews: 0, previousClicks, previousProfileViews: 0 };
+  const leads = Math.round(clicks / 10);
+  const sales = Math.round(clicks / 40);
+  return {
+    value,
+    label,
+    clicks,
+    profileViews: 0,
+    previousClicks,
+    previousProfileViews: 0,
+    leads,
+    sales,
+    revenue: sales > 0 ? [{ currency: 'EUR', amount: sales * 8000 }] : [],
+    conversionRate: clicks === 0 ? null : leads / clicks,
+  };
 }
 
 function breakdown(
   by: BreakdownDimension,
   rows: BreakdownRow[],
-  other = { clicks: 0, profileViews: 0, values: 0 },
+  other = { clicks: 0, profileViews: 0, values: 0, ...NO_CONVERSIONS },
 ): BreakdownResponse {
   const clicks = rows.reduce((sum, r) => sum + r.clicks, other.clicks);
-  return { range: RANGE, by, rows, other, total: { clicks, profileViews: 0 } };
+  return { range: RANGE, by, rows, other, total: { clicks, profileViews: 0, ...NO_CONVERSIONS } };
 }
