@@ -21,5 +21,6 @@ describe('moneyText', () => {
     expect(moneyText(4900, 'USD', 'en-US')).toBe('$49.00');
     expect(moneyText(1500, 'JPY', 'en-US')).toBe('¥1,500');
     expect(moneyText(12.5, 'EUR', 'en-US', { perClick: true })).toBe('€0.125');
+    expect(moneyText(1633.33, 'EUR', 'en-US', { perClick: true })).toBe('€16.33');
   });
 });

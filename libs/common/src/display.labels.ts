@@ -73,8 +73,8 @@ export function moneyText(amount: number, currency: string, locale: string, opti
   const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   const major = amount / 10 ** digits;
-  // a fraction of a cent per click still reads: two more digits
-  if (options.perClick)
+  // a fraction of a cent per click still reads: two more digits under one unit
+  if (options.perClick && Math.abs(major) < 1)
     return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: digits + 2 }).format(major);
   return format.format(major);
 }

@@ -145,8 +145,8 @@ export class LinksRepository {
     return this.db.query(
       `SELECT l.id, l.creator_id AS "creatorId", l.slug, l.url, l.title, l.on_profile AS "onProfile",
               l.profile_position AS "profilePosition", l.expires_at AS "expiresAt", l.fallback_url AS "fallbackUrl",
-              l.tags, l.archived_at AS "archivedAt", l.created_at AS "createdAt", l.updated_at AS "updatedAt",
-              coalesce(c.clicks, 0)::int AS "clicks30d", (${key.sql})::text AS "sortKey"
+              l.tags, l.archived_at AS "archivedAt", l.conversion_tracking AS "conversionTracking",
+              l.created_at AS "createdAt", l.updated_at AS "updatedAt", coalesce(c.clicks, 0)::int AS "clicks30d", (${key.sql})::text AS "sortKey"
          FROM links l
          LEFT JOIN unnest($2::uuid[], $3::int[]) AS c (link_id, clicks) ON c.link_id = l.id
         WHERE ${where.join(' AND ')}

@@ -9,6 +9,9 @@ import type {
   BreakdownDimension,
   BreakdownResponse,
   CreatedApiToken,
+  CreatedPublishableKey,
+  FunnelResponse,
+  FunnelStep,
   ImportJob,
   Items,
   Link,
@@ -21,6 +24,7 @@ import type {
   OverviewResponse,
   Profile,
   ProfileInput,
+  PublishableKey,
   Report,
   Share,
   SharedDashboard,
@@ -247,8 +251,21 @@ export const api = {
       }),
     timePatterns: (q: AnalyticsQuery, o: Signal = {}) =>
       request<TimePatternsResponse>('GET', '/analytics/time-patterns', { ...o, query: analyticsParams(q) }),
+    funnel: (q: AnalyticsQuery, steps: FunnelStep[], by: BreakdownDimension | null, limit: number, o: Signal = {}) =>
+      request<FunnelResponse>('GET', '/analytics/funnel', {
+        ...o,
+        query: analyticsParams(q, { steps: steps.join(','), limit, ...(by ? { by } : {}) }),
+      }),
     exportUrl: (q: AnalyticsQuery) => `${API_BASE}/analytics/export.csv?${analyticsParams({ ...q, compare: false })}`,
+    conversionsExportUrl: (q: AnalyticsQuery) =>
+      `${API_BASE}/analytics/conversions.csv?${analyticsParams({ ...q, compare: false })}`,
     liveUrl: (linkId?: string | null) => `${API_BASE}/analytics/live${toQuery({ linkId })}`,
+  },
+  publishableKeys: {
+    list: (o: Signal = {}) => request<Items<PublishableKey>>('GET', '/publishable-keys', o),
+    create: (input: { name: string; allowedOrigins: string[] }) =>
+      request<CreatedPublishableKey>('POST', '/publishable-keys', { body: input }),
+    delete: (id: string) => request<void>('DELETE', `/publishable-keys/${encodeURIComponent(id)}`),
   },
   reports: {
     list: (o: Signal = {}) => request<Items<Report>>('GET', '/reports', o),

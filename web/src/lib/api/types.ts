@@ -17,6 +17,10 @@ export interface Me {
   email: string;
   username: string;
   timezone: string;
+  /** ISO 4217: revenue in it is listed first */
+  currency: string;
+  /** whether new links track conversions */
+  conversionTracking: boolean;
   createdAt: string;
 }
 
@@ -34,6 +38,7 @@ export interface Link {
   updatedAt: string;
   /** e.g. http://localhost:3000/abc1234 */
   shortUrl: string;
+  conversionTracking: boolean;
 }
 
 /** A link as the list gives it: with its clicks over the 30 days up to the first page */
@@ -65,6 +70,8 @@ export interface LinkInput {
   expiresAt?: string | null;
   fallbackUrl?: string | null;
   tags?: string[];
+  /** the redirect adds lp_cid=<click id> to the target, for conversion tracking */
+  conversionTracking?: boolean;
 }
 
 export type LinkPatch = Partial<LinkInput> & { archived?: boolean };
@@ -94,6 +101,21 @@ export interface ProfileInput {
   avatarUrl: string | null;
   theme: ProfileTheme;
   links: { linkId: string; position: number; visible: boolean }[];
+}
+
+/** A key for /lp.js on the creator's own site: it can record conversions from its origins, nothing else. */
+export interface PublishableKey {
+  id: string;
+  name: string;
+  prefix: string;
+  allowedOrigins: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface CreatedPublishableKey extends PublishableKey {
+  /** shown once */
+  key: string;
 }
 
 export interface ApiToken {

@@ -1,5 +1,5 @@
 /** How numbers read on screen. Counts are shown exactly (with grouping) — trust over brevity. */
-import { pointsChange } from '../../../../libs/common/src/display.labels.ts';
+import { moneyText, pointsChange } from '../../../../libs/common/src/display.labels.ts';
 
 const locale = typeof navigator !== 'undefined' ? navigator.language : 'en';
 
@@ -74,4 +74,9 @@ export function formatPointsChange(value: number | null | undefined, previous: n
     text: change.text,
     description: `${said} from ${formatRatio(previous)} in the previous period`,
   };
+}
+
+/** Minor units of a currency (4900 EUR) as "€49.00"; per click with two more digits. */
+export function formatMoney(amount: number, currency: string, perClick = false): string {
+  return moneyText(amount, currency, locale, { perClick });
 }

@@ -156,3 +156,21 @@ export function formatRelative(ms: number | string, now = Date.now()): string {
   if (abs < 86400 * 320) return rtf.format(Math.round(diff / (86400 * 30)), 'month');
   return rtf.format(Math.round(diff / (86400 * 365)), 'year');
 }
+
+/** A timeseries bucket's start as a label: "3:00 PM", "Mon, Mar 2", "Week of Mar 2", "March 2026"; `long` adds the day or year. */
+export function formatBucket(t: string, interval: 'hour' | 'day' | 'week' | 'month', tz: string, long = false): string {
+  const ms = Date.parse(t);
+  switch (interval) {
+    case 'hour': {
+      const d = formatDate(ms, tz, { weekday: 'short', month: 'short', day: 'numeric' });
+      const h = formatDate(ms, tz, { hour: 'numeric', minute: '2-digit' });
+      return long ? `${d}, ${h}` : h;
+    }
+    case 'day':
+      return formatDate(ms, tz, { weekday: 'short', month: 'short', day: 'numeric', year: long ? 'numeric' : undefined });
+    case 'week':
+      return `Week of ${formatDate(ms, tz, { month: 'short', day: 'numeric', year: long ? 'numeric' : undefined })}`;
+    case 'month':
+      return formatDate(ms, tz, { month: 'long', year: 'numeric' });
+  }
+}
