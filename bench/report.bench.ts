@@ -122,6 +122,15 @@ export function yearReportData(): ReportData {
         ),
       ),
     },
+    funnel: {
+      range,
+      steps: [
+        { step: 'view', count: total * 3, rateFromPrevious: null, rateFromFirst: 1 },
+        { step: 'click', count: total, rateFromPrevious: 1 / 3, rateFromFirst: 1 / 3 },
+        { step: 'lead', count: leads, rateFromPrevious: leads / total, rateFromFirst: leads / (total * 3) },
+        { step: 'sale', count: sales, rateFromPrevious: sales / leads, rateFromFirst: sales / (total * 3) },
+      ],
+    },
   };
 }
 

@@ -1,10 +1,10 @@
 import type { OverviewResponse } from '@app/common';
-import type { Block } from './report.layout.js';
+import { type Block, drawSectionTitle, SECTION_TITLE_HEIGHT } from './report.layout.js';
 import { type ChangeLabel, describeChange, describePointsChange, formatCount, formatPercent } from './number.format.js';
 import { drawText, textWidth } from './report.text.js';
 import { COLORS, trendColor } from './report.theme.js';
 
-interface Headline {
+export interface Headline {
   label: string;
   value: string;
   previous: string | null;
@@ -21,13 +21,19 @@ const NOTE =
 
 /** The five headline numbers, each with its change against the previous period. */
 export function headlineBlock(overview: OverviewResponse): Block {
-  const cards = headlines(overview);
+  return cardsBlock(headlines(overview), NOTE);
+}
+
+/** A row of headline cards, optionally under a section title, with a note under them. */
+export function cardsBlock(cards: Headline[], note: string, title?: string): Block {
+  const top = title ? SECTION_TITLE_HEIGHT : 0;
   return {
-    height: CARD_HEIGHT + 20,
+    height: top + CARD_HEIGHT + 20,
     draw(doc, x, y, width) {
+      if (title) drawSectionTitle(doc, title, '', x, y, width);
       const cardWidth = (width - CARD_GAP * (cards.length - 1)) / cards.length;
-      cards.forEach((card, i) => drawCard(doc, card, x + i * (cardWidth + CARD_GAP), y, cardWidth));
-      drawText(doc, NOTE, x, y + CARD_HEIGHT + 8, { font: 'regular', size: 7, color: COLORS.faint }, { width });
+      cards.forEach((card, i) => drawCard(doc, card, x + i * (cardWidth + CARD_GAP), y + top, cardWidth));
+      drawText(doc, note, x, y + top + CARD_HEIGHT + 8, { font: 'regular', size: 7, color: COLORS.faint }, { width });
     },
   };
 }

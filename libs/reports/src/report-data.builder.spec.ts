@@ -3,6 +3,8 @@ import type { AnalyticsQuery } from '@app/analytics';
 import type {
   BreakdownDimension,
   BreakdownResponse,
+  FunnelResponse,
+  FunnelStep,
   OverviewResponse,
   TimePatternsResponse,
   TimeseriesInterval,
@@ -34,6 +36,11 @@ function recordingAnalytics() {
       queries.push(q),
       calls.push('timePatterns'),
       { tag: 'patterns' } as unknown as TimePatternsResponse
+    ),
+    funnel: async (q: AnalyticsQuery, steps: FunnelStep[]) => (
+      queries.push(q),
+      calls.push(`funnel:${steps.join(',')}`),
+      { tag: 'funnel' } as unknown as FunnelResponse
     ),
   };
   return { analytics, calls, queries };
@@ -69,6 +76,7 @@ describe('buildReportData', () => {
         `breakdown:country:${REPORT_BREAKDOWN_ROWS}`,
         `breakdown:device:${REPORT_BREAKDOWN_ROWS}`,
         'timePatterns',
+        'funnel:view,click,lead,sale',
       ].sort(),
     );
     for (const q of queries) expect(q).toEqual({ ...request, compare: true });
@@ -85,11 +93,12 @@ describe('buildReportData', () => {
       countries: { tag: 'country' },
       devices: { tag: 'device' },
       timePatterns: { tag: 'patterns' },
+      funnel: { tag: 'funnel' },
     });
   });
 
   it("a one-link report carries the link's short URL", async () => {
-    const { analytics, queries } = recordingAnalytics();
+    const { analytics, calls, queries } = recordingAnalytics();
     const data = await buildReportData(
       analytics,
       { ...request, linkId: 'l1' },
@@ -98,6 +107,8 @@ describe('buildReportData', () => {
     );
     expect(data.link).toEqual({ slug: 'spring', title: 'Spring sale', shortUrl: 'https://lnk.example.com/spring' });
     expect(queries.every((q) => q.linkId === 'l1')).toBe(true);
+    // profile views belong to no link: its funnel starts at the clicks
+    expect(calls).toContain('funnel:click,lead,sale');
   });
 });
 

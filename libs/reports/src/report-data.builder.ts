@@ -1,9 +1,9 @@
 import type { AnalyticsQuery, AnalyticsService } from '@app/analytics';
-import type { BreakdownDimension, TimeseriesInterval } from '@app/common';
+import type { BreakdownDimension, FunnelStep, TimeseriesInterval } from '@app/common';
 import type { ReportData } from './report-data.js';
 
 /** The analytics functions a report reads: the API's own, so the PDF shows the API's numbers. */
-export type ReportAnalytics = Pick<AnalyticsService, 'overview' | 'timeseries' | 'breakdown' | 'timePatterns'>;
+export type ReportAnalytics = Pick<AnalyticsService, 'overview' | 'timeseries' | 'breakdown' | 'timePatterns' | 'funnel'>;
 
 /** One report to build: whose, which range and zone, optionally one link. */
 export interface ReportRequest {
@@ -55,7 +55,9 @@ export async function buildReportData(
     compare: true,
   };
   const breakdown = (by: BreakdownDimension) => analytics.breakdown(query, by, REPORT_BREAKDOWN_ROWS);
-  const [overview, timeseries, topLinks, sources, countries, devices, timePatterns] = await Promise.all([
+  // profile views belong to no link: a link's funnel starts at its clicks
+  const steps: FunnelStep[] = request.linkId ? ['click', 'lead', 'sale'] : ['view', 'click', 'lead', 'sale'];
+  const [overview, timeseries, topLinks, sources, countries, devices, timePatterns, funnel] = await Promise.all([
     analytics.overview(query),
     analytics.timeseries(query, chartInterval(request.from, request.to)),
     breakdown('link'),
@@ -63,6 +65,7 @@ export async function buildReportData(
     breakdown('country'),
     breakdown('device'),
     analytics.timePatterns(query),
+    analytics.funnel(query, steps),
   ]);
   const publicUrl = options.publicUrl.replace(/\/+$/, '');
   return {
@@ -80,5 +83,6 @@ export async function buildReportData(
     countries,
     devices,
     timePatterns,
+    funnel,
   };
 }

@@ -1,4 +1,4 @@
-import type { BreakdownResponse, OverviewResponse, TimePatternsResponse, TimeseriesResponse } from '@app/common';
+import type { BreakdownResponse, FunnelResponse, OverviewResponse, TimePatternsResponse, TimeseriesResponse } from '@app/common';
 
 /** Everything one PDF report shows, already queried; rendering does no I/O besides reading fonts. */
 export interface ReportData {
@@ -21,4 +21,6 @@ export interface ReportData {
   countries: BreakdownResponse;
   devices: BreakdownResponse;
   timePatterns: TimePatternsResponse;
+  /** view → click → lead → sale (click → lead → sale for one link), with compare */
+  funnel: FunnelResponse;
 }

@@ -72,10 +72,24 @@ describe('renderReport, a month of traffic', () => {
     expect(text).toContain('Busiest hour: Wednesday 18:00–19:00 (90) 0 1 90');
   });
 
+  it('shows conversions: leads, sales, revenue and conversion rate with their change, the funnel, and what converted', () => {
+    expect(text).toContain('Conversions');
+    expect(text).toContain('Leads\n120\n▲ 20.0%\nPrevious: 100');
+    expect(text).toContain('Sales\n31\n▲ 24.0%\nPrevious: 25');
+    expect(text).toContain('Revenue (EUR; also USD)\n€2,480.00\n▲ 24.0%\nPrevious: €2,000.00');
+    expect(text).toContain('Conversion rate\n9.6%\n▼ 0.4 pts\nPrevious: 10.0%');
+    expect(text).toContain('Funnel');
+    expect(text).toContain('Profile views 4,000');
+    expect(text).toContain('Leads 9.6% of clicks · 120');
+    expect(text).toContain('Sales 25.8% of leads · 31');
+    expect(text).toContain('Conversions by link');
+    expect(text).toContain('Spring collection 500 50 13 €1,040.00 10.0%');
+  });
+
   it('numbers every page and dates it in the footer', () => {
-    expect(pages).toHaveLength(2);
+    expect(pages).toHaveLength(3);
     pages.forEach((page, i) => {
-      expect(page).toContain(`Linkpulse report for @maya · Generated 1 November 2026, 09:30 (Europe/Berlin) Page ${i + 1} of 2`);
+      expect(page).toContain(`Linkpulse report for @maya · Generated 1 November 2026, 09:30 (Europe/Berlin) Page ${i + 1} of 3`);
     });
   });
 
@@ -138,7 +152,7 @@ describe('renderReport, names the font cannot print or that do not fit', () => {
       'A country whose name is far too long to fit in the space a list gives to its label, which it cuts';
     const [page1, page2] = await pdfPages(await renderReport(data));
     expect(page1).toMatch(/^Linkpulse ANALYTICS REPORT\n@maya\nlnk\.example\.com\/@maya\n/);
-    expect(page1).toContain('l1 500 40.0% ▲ 25.0%');
+    expect(page2).toContain('l1 500 40.0% ▲ 25.0%');
     expect(page2).toContain(
       '\nA country whose name is far too long to fit in the space a list gives to its label, which it… 600 48.0% ▲ 20.0%\n',
     );

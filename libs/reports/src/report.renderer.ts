@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Readable } from 'node:stream';
 import { barListBlock } from './bar-list.section.js';
+import { conversionsBlocks } from './conversions.section.js';
 import { countryLabel, deviceLabel, linkLabel, sourceLabel } from './dimension.labels.js';
 import { headerBlock } from './header.section.js';
 import { headlineBlock } from './headline.section.js';
@@ -35,7 +36,7 @@ export function renderReportStream(data: ReportData): Readable {
     info: {
       Title: `${data.link ? 'Link report' : 'Analytics report'} · ${data.link?.title || creator} · ${period}`,
       Author: creator,
-      Subject: `Clicks, profile views and audience, ${period} (${data.range.tz})`,
+      Subject: `Clicks, profile views, conversions and audience, ${period} (${data.range.tz})`,
       Creator: 'Linkpulse',
       Producer: 'Linkpulse',
       CreationDate: data.generatedAt,
@@ -58,6 +59,13 @@ function blocks(data: ReportData): Block[] {
     headerBlock(data, compared),
     headlineBlock(data.overview),
     timeseriesBlock(data.timeseries, data.range, compared, data.generatedAt),
+    // only for creators whose site reports leads and sales
+    ...conversionsBlocks(
+      data.overview,
+      data.funnel,
+      data.link ? data.sources : data.topLinks,
+      data.link ? sourceLabel : linkLabel,
+    ),
     // a one-link report's top-links list would be that link alone
     ...(data.link ? [] : [barListBlock({ title: 'Top links', breakdown: data.topLinks, label: linkLabel, maxRows: 10 })]),
     columns(

@@ -68,6 +68,16 @@ export function octoberReport(): ReportData {
     ]),
     devices: breakdown('device', [row('mobile', 1000, 800), row('desktop', 200, 150), row('tablet', 50, 50)]),
     timePatterns: { range: RANGE, matrix: activityMatrix() },
+    funnel: {
+      range: RANGE,
+      previousRange: PREVIOUS_RANGE,
+      steps: [
+        { step: 'view', count: 4000, rateFromPrevious: null, rateFromFirst: 1, previous: 5000, change: -0.2 },
+        { step: 'click', count: 1250, rateFromPrevious: 0.3125, rateFromFirst: 0.3125, previous: 1000, change: 0.25 },
+        { step: 'lead', count: 120, rateFromPrevious: 0.096, rateFromFirst: 0.03, previous: 100, change: 0.2 },
+        { step: 'sale', count: 31, rateFromPrevious: 31 / 120, rateFromFirst: 31 / 4000, previous: 25, change: 0.24 },
+      ],
+    },
   };
 }
 
