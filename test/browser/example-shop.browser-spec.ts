@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startShopServer } from '../../examples/shop/shop-server.js';
 import { insertLink } from '../support/fixtures.js';
+import { cardWhen } from './support/browser.js';
 import { connectDatabase, eventually } from '../support/stack.js';
 import { AGENTS, apiCreator } from './support/dashboard-stack.js';
 import { dashboardSuite } from './support/suite.js';
@@ -9,7 +10,8 @@ import { dashboardSuite } from './support/suite.js';
 /**
  * SPEC section 8 end to end in Chromium: a visitor follows a tracked short link to the example shop
  * (examples/shop, another origin, its own CSP), signs up and buys; /lp.js sends the lead and the
- * sale with a publishable key, and both are stored on the click the visitor came through.
+ * sale with a publishable key; both are stored on the click the visitor came through and shown on
+ * the creator's Conversions page.
  */
 const suite = dashboardSuite();
 
@@ -64,6 +66,13 @@ describe('the example shop', () => {
         { kind: 'lead', amount: null, currency: null, click_id: clickId, link_id: link.id, attributed: true },
         { kind: 'sale', amount: '4900', currency: 'EUR', click_id: clickId, link_id: link.id, attributed: true },
       ]);
+
+      // and the creator sees them on the Conversions page (the rollups catch up within the refresh)
+      const dashboard = (await suite.signedIn(creator)).page;
+      await dashboard.goto(`${suite.stack.base}/app/conversions?range=7d`);
+      expect(await cardWhen(dashboard, 'Leads', { value: '1' })).toMatchObject({ value: '1' });
+      expect((await cardWhen(dashboard, 'Sales', { value: '1' })).value).toBe('1');
+      expect((await cardWhen(dashboard, 'Revenue', { value: '€49.00' })).value).toBe('€49.00');
     } finally {
       await db.end();
     }
