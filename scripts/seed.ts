@@ -67,7 +67,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   });
   const rate = Math.round(result.events / result.insertSeconds).toLocaleString('en');
   console.log(
-    `Done: ${result.events.toLocaleString('en')} hits (${clicks.toLocaleString('en')} clicks) stored in ${result.insertSeconds.toFixed(1)} s (${rate}/s), rolled up in ${result.rollupSeconds.toFixed(1)} s.`,
+    `Done: ${result.events.toLocaleString('en')} hits (${clicks.toLocaleString('en')} clicks) stored in ${result.insertSeconds.toFixed(1)} s (${rate}/s), ${result.conversions.toLocaleString('en')} leads and sales, rolled up in ${result.rollupSeconds.toFixed(1)} s.`,
   );
   console.log(`Sign in as ${account.email} / ${account.password}`);
 }

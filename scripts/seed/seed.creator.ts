@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../apps/api/src/auth/password.hasher.js';
+import type { LinkFunnel } from './conversion.model.js';
 import type { SeedLink } from './traffic.model.js';
 
 export const DEMO = {
@@ -20,12 +21,19 @@ export interface SeedAccount {
 export interface SeededCreator {
   id: string;
   links: SeedLink[];
+  /** the links that track conversions, by link id */
+  funnels: Map<string, LinkFunnel>;
   /** true when the account existed and was kept */
   existing: boolean;
 }
 
-/** The links of a typical creator's page: a fresh video, a shop drop, a newsletter… with how popular each is. */
-const LINKS: { slug: string; title: string; url: string; weight: number; onProfile: boolean }[] = [
+const eur = (...amounts: number[]): Pick<LinkFunnel, 'amounts' | 'currency'> => ({ amounts, currency: 'EUR' });
+
+/**
+ * The links of a typical creator's page: a fresh video, a shop drop, a newsletter… with how popular
+ * each is, and for those whose sign-ups and sales are tracked, how often a click leads to them.
+ */
+const LINKS: { slug: string; title: string; url: string; weight: number; onProfile: boolean; funnel?: LinkFunnel }[] = [
   {
     slug: 'studio-tour',
     title: 'New video: Studio tour',
@@ -39,6 +47,7 @@ const LINKS: { slug: string; title: string; url: string; weight: number; onProfi
     url: 'https://shop.example.com/spring?utm_source=linkpulse',
     weight: 18,
     onProfile: true,
+    funnel: { leadRate: 0.04, saleRate: 0.35, ...eur(2900, 4900, 4900, 8900, 12900) },
   },
   {
     slug: 'newsletter',
@@ -46,6 +55,7 @@ const LINKS: { slug: string; title: string; url: string; weight: number; onProfi
     url: 'https://newsletter.example.com/subscribe',
     weight: 12,
     onProfile: true,
+    funnel: { leadRate: 0.12, saleRate: 0, ...eur() },
   },
   {
     slug: 'podcast-42',
@@ -54,12 +64,26 @@ const LINKS: { slug: string; title: string; url: string; weight: number; onProfi
     weight: 9,
     onProfile: true,
   },
-  { slug: 'presets', title: 'Lightroom presets pack', url: 'https://gumroad.example.com/presets', weight: 8, onProfile: true },
+  {
+    slug: 'presets',
+    title: 'Lightroom presets pack',
+    url: 'https://gumroad.example.com/presets',
+    weight: 8,
+    onProfile: true,
+    funnel: { leadRate: 0.03, saleRate: 0.55, ...eur(1900) },
+  },
   { slug: 'tiktok', title: 'TikTok', url: 'https://www.tiktok.com/@example', weight: 6, onProfile: true },
   { slug: 'book-a-call', title: 'Book a call', url: 'https://cal.example.com/intro', weight: 4, onProfile: true },
   { slug: 'gear-list', title: 'My camera gear', url: 'https://kit.example.com/gear', weight: 5, onProfile: true },
   { slug: 'collab-form', title: 'Brand collaborations', url: 'https://forms.example.com/collab', weight: 2, onProfile: false },
-  { slug: 'tour-tickets', title: 'Tour tickets', url: 'https://tickets.example.com/tour-2026', weight: 6, onProfile: false },
+  {
+    slug: 'tour-tickets',
+    title: 'Tour tickets',
+    url: 'https://tickets.example.com/tour-2026',
+    weight: 6,
+    onProfile: false,
+    funnel: { leadRate: 0.02, saleRate: 0.6, ...eur(4500, 9000, 13500) },
+  },
   { slug: 'qr-poster', title: 'Poster QR code', url: 'https://example.com/poster', weight: 3, onProfile: false },
   { slug: 'old-giveaway', title: 'Giveaway (ended)', url: 'https://example.com/giveaway', weight: 1, onProfile: false },
 ];
@@ -81,23 +105,26 @@ export async function seedCreator(db: DataSource, account: SeedAccount, options:
       [found[0].id],
     );
     if (links.length > 0) {
+      const funnels = new Map<string, LinkFunnel>();
+      links.forEach((link, i) => {
+        const funnel = LINKS[i % LINKS.length].funnel;
+        if (funnel) funnels.set(link.id, funnel);
+      });
       return {
         id: found[0].id,
         existing: true,
         links: links.map((link, i) => ({ id: link.id, weight: LINKS[i % LINKS.length].weight })),
+        funnels,
       };
     }
   }
   const id = found.length > 0 && !options.replace ? found[0].id : randomUUID();
   return db.transaction(async (tx) => {
     if (found.length === 0 || options.replace) {
-      await tx.query(`INSERT INTO creators (id, email, username, password_hash, timezone) VALUES ($1, $2, $3, $4, $5)`, [
-        id,
-        account.email,
-        account.username,
-        await hashPassword(account.password),
-        account.timezone,
-      ]);
+      await tx.query(
+        `INSERT INTO creators (id, email, username, password_hash, timezone, currency) VALUES ($1, $2, $3, $4, $5, 'EUR')`,
+        [id, account.email, account.username, await hashPassword(account.password), account.timezone],
+      );
       await tx.query(
         `INSERT INTO profiles (creator_id, title, bio) VALUES ($1, $2, $3)
          ON CONFLICT (creator_id) DO UPDATE SET title = EXCLUDED.title, bio = EXCLUDED.bio`,
@@ -105,16 +132,27 @@ export async function seedCreator(db: DataSource, account: SeedAccount, options:
       );
     }
     const links: SeedLink[] = [];
+    const funnels = new Map<string, LinkFunnel>();
     for (const [position, link] of LINKS.entries()) {
       const linkId = randomUUID();
-      const taken: unknown[] = await tx.query('SELECT 1 FROM links WHERE slug = $1', [link.slug]);
+      const taken: unknown[] = await tx.query('SELECT 1 FROM links WHERE lower(slug) = $1', [link.slug]);
       await tx.query(
-        `INSERT INTO links (id, creator_id, slug, url, title, on_profile, profile_position, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::int, now() - interval '400 days' + $7::int * interval '1 minute')`,
-        [linkId, id, taken.length > 0 ? `${link.slug}-${suffix()}` : link.slug, link.url, link.title, link.onProfile, position],
+        `INSERT INTO links (id, creator_id, slug, url, title, on_profile, profile_position, conversion_tracking, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::int, $8, now() - interval '400 days' + $7::int * interval '1 minute')`,
+        [
+          linkId,
+          id,
+          taken.length > 0 ? `${link.slug}-${suffix()}` : link.slug,
+          link.url,
+          link.title,
+          link.onProfile,
+          position,
+          link.funnel !== undefined,
+        ],
       );
       links.push({ id: linkId, weight: link.weight });
+      if (link.funnel) funnels.set(linkId, link.funnel);
     }
-    return { id, links, existing: false };
+    return { id, links, funnels, existing: false };
   });
 }

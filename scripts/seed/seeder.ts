@@ -1,13 +1,17 @@
 import { RollupService, seededRandom } from '@app/analytics';
+import { AppConfig } from '@app/common';
+import { ConversionStore } from '@app/conversions';
 import { dataSourceOptions, migrateDatabase } from '@app/db';
 import { EventPartitions, EventStore } from '@app/events';
 import { DataSource } from 'typeorm';
+import { ConversionModel } from './conversion.model.js';
 import { ProgressBar } from './progress.bar.js';
 import { type SeedAccount, seedCreator } from './seed.creator.js';
 import { TrafficModel } from './traffic.model.js';
 
 const DAY = 86_400_000;
 const BATCH = 10_000;
+const CONVERSION_BATCH = 1000;
 
 export interface SeedOptions {
   databaseUrl: string;
@@ -32,6 +36,8 @@ export interface SeedResult {
   clicks: number;
   from: number;
   to: number;
+  /** leads and sales stored */
+  conversions: number;
   insertSeconds: number;
   rollupSeconds: number;
 }
@@ -64,12 +70,14 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
     const store = new EventStore(db, new EventPartitions(db));
     const writing = options.progress === null ? null : new ProgressBar('events', model.total, 'hits', options.progress);
     const batches = model.batches(BATCH);
+    const conversions = new ConversionModel(creator.id, creator.funnels, to, seededRandom((options.seed ?? 20260101) + 1));
     let written = 0;
     const insertStarted = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         for (let next = batches.next(); !next.done; next = batches.next()) {
           await store.store(next.value);
+          for (const hit of next.value) conversions.observe(hit);
           written += next.value.length;
           writing?.update(written);
         }
@@ -77,6 +85,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
     );
     writing?.finish(written);
     const insertSeconds = (performance.now() - insertStarted) / 1000;
+    const storedConversions = await storeConversions(db, conversions, options.progress);
 
     const rollupStarted = performance.now();
     const rollups = new RollupService(db);
@@ -88,6 +97,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
       creatorId: creator.id,
       events: written,
       clicks: options.clicks,
+      conversions: storedConversions,
       from,
       to,
       insertSeconds,
@@ -96,4 +106,23 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
   } finally {
     await db.destroy();
   }
+}
+
+/** The model's leads and sales through the worker's own attribution and storage (ConversionStore). */
+async function storeConversions(
+  db: DataSource,
+  model: ConversionModel,
+  progress: NodeJS.WriteStream | null | undefined,
+): Promise<number> {
+  const store = new ConversionStore(db, Object.assign(new AppConfig(), { attributionDays: 90 }));
+  const batches = [...model.batches(CONVERSION_BATCH)];
+  const total = batches.reduce((sum, batch) => sum + batch.length, 0);
+  const bar = progress === null ? null : new ProgressBar('conversions', total, 'leads and sales', progress);
+  let stored = 0;
+  for (const batch of batches) {
+    stored += (await store.store(batch)).length;
+    bar?.update(stored);
+  }
+  bar?.finish(stored);
+  return stored;
 }
