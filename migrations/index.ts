@@ -6,6 +6,8 @@ import { Conversions1764600000000 } from './1764600000000-conversions.js';
 import { DrillDownAndIncrementalRollups1764650000000 } from './1764650000000-drill-down-and-incremental-rollups.js';
 import { SlugCaseFoldedIndex1764660000000 } from './1764660000000-slug-case-folded-index.js';
 import { ProfileAvatars1764670000000 } from './1764670000000-profile-avatars.js';
+import { NameQuarantine1764710000000 } from './1764710000000-name-quarantine.js';
+import { AccountNames1764720000000 } from './1764720000000-account-names.js';
 import { Imports1764740000000 } from './1764740000000-imports.js';
 import { Shares1764740100000 } from './1764740100000-shares.js';
 import { ConversionRollups1764700000000 } from './1764700000000-conversion-rollups.js';
@@ -20,6 +22,8 @@ export const MIGRATIONS = [
   DrillDownAndIncrementalRollups1764650000000,
   SlugCaseFoldedIndex1764660000000,
   ProfileAvatars1764670000000,
+  NameQuarantine1764710000000,
+  AccountNames1764720000000,
   Imports1764740000000,
   Shares1764740100000,
   ConversionRollups1764700000000,

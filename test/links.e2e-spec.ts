@@ -413,7 +413,7 @@ describe('links API', () => {
       expect((await fetch(`${api.url}/${link.slug}`, { redirect: 'manual' })).status).toBe(302);
     });
 
-    it('deletes a link: gone from the API, the redirect and the database; its slug is free again', async () => {
+    it('deletes a link: gone from the API, the redirect and the database; its slug is quarantined for others, free again for its owner', async () => {
       const link = await create(ana.client, { url: 'https://example.com/doomed', slug: 'doomed-link' });
       expect((await fetch(`${api.url}/doomed-link`, { redirect: 'manual' })).status).toBe(302);
       const reply = await ana.client.delete(`${LINKS}/${link.id}`);
@@ -422,7 +422,8 @@ describe('links API', () => {
       expect((await db.query('SELECT 1 FROM links WHERE id = $1', [link.id])).rowCount).toBe(0);
       expect((await fetch(`${api.url}/doomed-link`, { redirect: 'manual' })).status).toBe(404);
       expect((await ana.client.delete(`${LINKS}/${link.id}`)).status).toBe(404);
-      const again = await create(bob.client, { url: 'https://example.com/reborn', slug: 'doomed-link' });
+      expect((await bob.client.post(LINKS, { url: 'https://example.com/taken', slug: 'doomed-link' })).status).toBe(409);
+      const again = await create(ana.client, { url: 'https://example.com/reborn', slug: 'doomed-link' });
       expect(again.slug).toBe('doomed-link');
     });
 

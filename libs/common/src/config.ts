@@ -26,6 +26,8 @@ export class AppConfig {
   clickFloodLimit!: number;
   /** days after a click within which a lead or sale is attributed to it */
   attributionDays!: number;
+  /** days a deleted or renamed slug, and a deleted or renamed account's username, stay reserved to no one; 0: none */
+  slugQuarantineDays!: number;
 }
 
 export class ConfigError extends Error {}
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authRateLimits: onOff(env, 'AUTH_RATE_LIMITS', true),
     clickFloodLimit: integer(env, 'CLICK_FLOOD_LIMIT', 30, 0, 1_000_000),
     attributionDays: integer(env, 'ATTRIBUTION_DAYS', 90, 1, 3650),
+    slugQuarantineDays: integer(env, 'SLUG_QUARANTINE_DAYS', 90, 0, 3650),
   });
 }
 

@@ -6,12 +6,16 @@ import { DatabaseHealth } from './database.health.js';
 import { CreatorsRepository } from './repositories/creators.repository.js';
 import { ImportsRepository } from './repositories/imports.repository.js';
 import { LinksRepository } from './repositories/links.repository.js';
+import { NameQuarantineRepository } from './repositories/name-quarantine.repository.js';
 import { ProfilesRepository } from './repositories/profiles.repository.js';
 import { Transactions } from './transactions.js';
 
-const REPOSITORIES = [CreatorsRepository, ImportsRepository, LinksRepository, ProfilesRepository];
+const REPOSITORIES = [CreatorsRepository, ImportsRepository, LinksRepository, NameQuarantineRepository, ProfilesRepository];
 
-/** The connection pool, and the repositories of the tables both apps read (creators, profiles, links, link imports). */
+/**
+ * The connection pool, and the repositories of the tables both apps read (creators, profiles, links,
+ * link imports, quarantined names).
+ */
 @Global()
 @Module({
   imports: [

@@ -1,12 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsOptional, IsString, Length, Matches, MaxLength, MinLength, Validate } from 'class-validator';
 import type { Creator } from '@app/db';
 import { IsTimeZoneConstraint } from '../http/time-zone.validator.js';
+import { normaliseEmail } from './account.rules.js';
+
+/** Every email is normalised where it enters (account.rules.ts): stored, looked up and counted as one string. */
+export const NormalisedEmail = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseEmail(value) : value));
 
 export const USERNAME_PATTERN = /^[a-z0-9_]{3,30}$/;
 
 export class SignupDto {
-  @ApiProperty({ example: 'ana@example.com' })
+  @ApiProperty({ example: 'ana@example.com', description: 'stored trimmed, NFKC-normalised and lower-cased' })
+  @NormalisedEmail()
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email: string;
@@ -29,6 +36,7 @@ export class SignupDto {
 
 export class LoginDto {
   @ApiProperty()
+  @NormalisedEmail()
   @IsString()
   @MaxLength(254)
   email: string;
@@ -46,11 +54,18 @@ export class UpdateMeDto {
   @Validate(IsTimeZoneConstraint)
   timezone?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'needs currentPassword' })
   @IsOptional()
+  @NormalisedEmail()
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email?: string;
+
+  @ApiPropertyOptional({ description: 'the password in use now: required to change the email' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  currentPassword?: string;
 
   @ApiPropertyOptional()
   @IsOptional()

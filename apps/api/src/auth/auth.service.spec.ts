@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { ConflictException, ForbiddenException, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, UnauthorizedException } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { type Creator, CreatorsRepository, LinksRepository, ProfilesRepository, Transactions } from '@app/db';
+import { AppConfig } from '@app/common';
+import {
+  type Creator,
+  CreatorsRepository,
+  LinksRepository,
+  NameQuarantineRepository,
+  ProfilesRepository,
+  Transactions,
+} from '@app/db';
 import type { EntityManager } from 'typeorm';
 import { type Mock, mockOf } from '../../../../test/support/mocks.js';
 import { LinkCache } from '../redirect/link-cache.service.js';
@@ -23,6 +31,8 @@ describe('AuthService', () => {
   let tokens: Mock<ApiTokensRepository>;
   let links: Mock<LinksRepository>;
   let cache: Mock<LinkCache>;
+  let quarantine: Mock<NameQuarantineRepository>;
+  let throttle: Mock<AuthThrottle>;
   let maya: Creator;
 
   beforeEach(async () => {
@@ -32,6 +42,10 @@ describe('AuthService', () => {
     tokens = mockOf<ApiTokensRepository>();
     links = mockOf<LinksRepository>();
     cache = mockOf<LinkCache>();
+    quarantine = mockOf<NameQuarantineRepository>();
+    quarantine.reservedUntil.mockResolvedValue(null);
+    creators.confusableUsername.mockResolvedValue(null);
+    throttle = mockOf<AuthThrottle>();
     const transactions = mockOf<Transactions>();
     transactions.run.mockImplementation((work) => work(tx));
     const module = await Test.createTestingModule({
@@ -44,7 +58,9 @@ describe('AuthService', () => {
         { provide: ApiTokensRepository, useValue: tokens },
         { provide: LinksRepository, useValue: links },
         { provide: LinkCache, useValue: cache },
-        { provide: AuthThrottle, useValue: mockOf<AuthThrottle>() },
+        { provide: AuthThrottle, useValue: throttle },
+        { provide: NameQuarantineRepository, useValue: quarantine },
+        { provide: AppConfig, useValue: { slugQuarantineDays: 90 } },
       ],
     }).compile();
     auth = module.get(AuthService);
@@ -52,6 +68,7 @@ describe('AuthService', () => {
       id: 'c1',
       email: 'maya@example.com',
       username: 'maya',
+      usernameSkeleton: 'maya',
       passwordHash: await hashPassword(PASSWORD),
       timezone: 'UTC',
       conversionTracking: false,
@@ -64,10 +81,15 @@ describe('AuthService', () => {
     creators.insert.mockImplementation(async (_tx, creator) => ({ ...creator, createdAt: new Date() }));
     const before = Date.now();
     const { creator, sessionToken } = await auth.signup(
-      { email: ' maya@example.com ', password: PASSWORD, username: 'maya', timezone: 'Europe/Berlin' },
+      { email: 'maya@example.com', password: PASSWORD, username: 'maya', timezone: 'Europe/Berlin' },
       '203.0.113.1',
     );
-    expect(creator).toMatchObject({ email: 'maya@example.com', username: 'maya', timezone: 'Europe/Berlin' });
+    expect(creator).toMatchObject({
+      email: 'maya@example.com',
+      username: 'maya',
+      usernameSkeleton: 'maya',
+      timezone: 'Europe/Berlin',
+    });
     expect(creators.insert.mock.calls[0][0]).toBe(tx);
     expect(profiles.insert).toHaveBeenCalledWith(tx, creator.id, 'maya');
     const [session] = sessions.insert.mock.calls[0];
@@ -141,8 +163,49 @@ describe('AuthService', () => {
     expect(creators.delete).not.toHaveBeenCalled();
     links.slugsOf.mockResolvedValue(['spring', 'shop']);
     await auth.deleteMe('c1', { password: PASSWORD });
-    expect(creators.delete).toHaveBeenCalledWith('c1');
+    expect(creators.delete).toHaveBeenCalledWith('c1', tx);
     expect(cache.invalidate.mock.calls.map(([slug]) => slug)).toEqual(['spring', 'shop']);
+    // reserved to no one: the account is gone
+    expect(quarantine.release).toHaveBeenCalledWith(tx, 'username', ['maya'], null, 90);
+    expect(quarantine.release).toHaveBeenCalledWith(tx, 'slug', ['spring', 'shop'], null, 90);
+  });
+
+  it('refuses reserved usernames, common passwords, look-alikes of existing names and quarantined names at sign-up', async () => {
+    const signup = (username: string, password = PASSWORD) =>
+      auth.signup({ email: 'new@example.com', password, username }, '203.0.113.1');
+    await expect(signup('admin')).rejects.toThrow(new BadRequestException('The username "admin" is reserved'));
+    await expect(signup('linkpulse')).rejects.toThrow(BadRequestException);
+    await expect(signup('newbie', 'password123')).rejects.toThrow(
+      new BadRequestException('password is one of the most common passwords; choose another'),
+    );
+    creators.confusableUsername.mockResolvedValueOnce('maya');
+    await expect(signup('rnaya')).rejects.toThrow(new ConflictException('This username looks too much like the existing "maya"'));
+    expect(creators.confusableUsername).toHaveBeenLastCalledWith(tx, 'maya', null);
+    quarantine.reservedUntil.mockResolvedValueOnce(new Date('2027-02-01T00:00:00Z'));
+    await expect(signup('gone_user')).rejects.toThrow(/reserved until 2027-02-01/);
+    expect(creators.insert).not.toHaveBeenCalled();
+  });
+
+  it('a new email needs the current password and is limited per account; a new username quarantines the old one', async () => {
+    creators.findById.mockResolvedValue(maya);
+    await expect(auth.updateMe('c1', { email: 'other@example.com' })).rejects.toThrow(
+      new BadRequestException('currentPassword is required to change the email'),
+    );
+    await expect(auth.updateMe('c1', { email: 'other@example.com', currentPassword: 'wrong password' })).rejects.toThrow(
+      ForbiddenException,
+    );
+    expect(throttle.emailChange).toHaveBeenCalledWith('c1');
+    expect(throttle.passwordAttempt).toHaveBeenCalledWith('maya@example.com');
+    expect(creators.update).not.toHaveBeenCalled();
+    await auth.updateMe('c1', { email: 'other@example.com', currentPassword: PASSWORD });
+    expect(creators.update).toHaveBeenLastCalledWith('c1', { email: 'other@example.com' }, tx);
+    await auth.updateMe('c1', { email: 'maya@example.com', timezone: 'Asia/Tokyo' });
+    expect(creators.update).toHaveBeenLastCalledWith('c1', { timezone: 'Asia/Tokyo' }, tx);
+
+    await auth.updateMe('c1', { username: 'maya_k' });
+    expect(creators.update).toHaveBeenLastCalledWith('c1', { username: 'maya_k', usernameSkeleton: 'maya_k' }, tx);
+    expect(quarantine.release).toHaveBeenCalledWith(tx, 'username', ['maya'], 'c1', 90);
+    await expect(auth.updateMe('c1', { username: 'api' })).rejects.toThrow(BadRequestException);
   });
 
   it('changing the password revokes every session in the same transaction; a session caller gets a new one', async () => {
@@ -157,6 +220,9 @@ describe('AuthService', () => {
       { creatorId: 'c1', via: 'session' },
       { currentPassword: PASSWORD, newPassword: 'another one!' },
     );
+    await expect(
+      auth.changePassword({ creatorId: 'c1', via: 'session' }, { currentPassword: PASSWORD, newPassword: 'iloveyou1' }),
+    ).rejects.toThrow(new BadRequestException('newPassword is one of the most common passwords; choose another'));
     expect(creators.update).toHaveBeenCalledWith('c1', { passwordHash: expect.any(String) }, tx);
     expect(sessions.deleteAllOf).toHaveBeenCalledWith(tx, 'c1');
     expect(sessions.insert.mock.calls[0][0].tokenHash).toEqual(hashSecret(fresh!));

@@ -7,16 +7,20 @@ import {
   NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
+import { AppConfig } from '@app/common';
 import { normaliseCurrency } from '@app/conversions';
 import {
   type Creator,
   type CreatorChanges,
   CreatorsRepository,
   LinksRepository,
+  NameQuarantineRepository,
   ProfilesRepository,
   Transactions,
 } from '@app/db';
+import type { EntityManager } from 'typeorm';
 import { LinkCache } from '../redirect/link-cache.service.js';
+import { reservedUsernameProblem, usernameSkeleton, weakPasswordProblem } from './account.rules.js';
 import { ApiTokensRepository } from './api-tokens.repository.js';
 import type { ChangePasswordDto, DeleteMeDto, LoginDto, SignupDto, UpdateMeDto } from './auth.dto.js';
 import { AuthThrottle } from './auth.throttle.js';
@@ -46,17 +50,26 @@ export class AuthService {
     private readonly links: LinksRepository,
     private readonly throttle: AuthThrottle,
     private readonly linkCache: LinkCache,
+    private readonly quarantine: NameQuarantineRepository,
+    private readonly config: AppConfig,
   ) {}
 
+  /** `dto.email` arrives normalised (the DTO applies `normaliseEmail`). */
   async signup(dto: SignupDto, address: string): Promise<{ creator: Creator; sessionToken: string }> {
+    const reserved = reservedUsernameProblem(dto.username);
+    if (reserved) throw new BadRequestException(reserved);
+    const weak = weakPasswordProblem('password', dto.password, dto);
+    if (weak) throw new BadRequestException(weak);
     await this.throttle.signup(address, dto.email);
     const passwordHash = await hashPassword(dto.password);
     const creator = await this.transactions
       .run(async (tx) => {
+        await this.assertUsernameFree(tx, dto.username, null);
         const created = await this.creators.insert(tx, {
           id: randomUUID(),
-          email: dto.email.trim(),
+          email: dto.email,
           username: dto.username,
+          usernameSkeleton: usernameSkeleton(dto.username),
           passwordHash,
           timezone: dto.timezone ?? 'UTC',
           conversionTracking: false,
@@ -74,7 +87,7 @@ export class AuthService {
 
   async login(dto: LoginDto, address: string): Promise<{ creator: Creator; sessionToken: string }> {
     await this.throttle.login(address, dto.email);
-    const creator = await this.creators.findByEmail(dto.email.trim());
+    const creator = await this.creators.findByEmail(dto.email);
     const valid = await verifyPassword(creator?.passwordHash ?? (await DUMMY_HASH), dto.password);
     if (!creator || !valid) throw new UnauthorizedException('Wrong email or password');
     await this.throttle.passwordAccepted(dto.email);
@@ -107,17 +120,41 @@ export class AuthService {
     return creator;
   }
 
+  /**
+   * A new email needs the current password (a stolen session must not take the account over, nor
+   * probe which addresses have accounts) and is limited per account. A new username is checked
+   * like a sign-up's, and the old one is quarantined.
+   */
   async updateMe(creatorId: string, dto: UpdateMeDto): Promise<Creator> {
     const changes: CreatorChanges = {};
     if (dto.timezone !== undefined) changes.timezone = dto.timezone;
-    if (dto.email !== undefined) changes.email = dto.email.trim();
-    if (dto.username !== undefined) changes.username = dto.username;
     if (dto.conversionTracking !== undefined) changes.conversionTracking = dto.conversionTracking;
     if (dto.currency !== undefined) changes.currency = normaliseCurrency(dto.currency) ?? this.notACurrency(dto.currency);
-    await this.creators.update(creatorId, changes).catch((error: { code?: string; detail?: string }) => {
-      if (error.code === UNIQUE_VIOLATION) throw this.conflict(error.detail);
-      throw error;
-    });
+    if (dto.username !== undefined) {
+      const reserved = reservedUsernameProblem(dto.username);
+      if (reserved) throw new BadRequestException(reserved);
+    }
+    const current = await this.me(creatorId);
+    if (dto.email !== undefined && dto.email !== current.email) {
+      if (dto.currentPassword === undefined) throw new BadRequestException('currentPassword is required to change the email');
+      await this.throttle.emailChange(creatorId);
+      await this.confirmPassword(current, dto.currentPassword);
+      changes.email = dto.email;
+    }
+    await this.transactions
+      .run(async (tx) => {
+        if (dto.username !== undefined && dto.username !== current.username) {
+          await this.assertUsernameFree(tx, dto.username, creatorId);
+          changes.username = dto.username;
+          changes.usernameSkeleton = usernameSkeleton(dto.username);
+          await this.quarantine.release(tx, 'username', [current.username], creatorId, this.config.slugQuarantineDays);
+        }
+        await this.creators.update(creatorId, changes, tx);
+      })
+      .catch((error: { code?: string; detail?: string }) => {
+        if (error.code === UNIQUE_VIOLATION) throw this.conflict(error.detail);
+        throw error;
+      });
     return this.me(creatorId);
   }
 
@@ -133,7 +170,12 @@ export class AuthService {
     }
     await this.throttle.passwordAccepted(creator.email);
     const slugs = await this.links.slugsOf(creatorId);
-    await this.creators.delete(creatorId);
+    // the account's username and slugs stay reserved to no one (printed QR codes, links in old posts)
+    await this.transactions.run(async (tx) => {
+      await this.quarantine.release(tx, 'username', [creator.username], null, this.config.slugQuarantineDays);
+      await this.quarantine.release(tx, 'slug', slugs, null, this.config.slugQuarantineDays);
+      await this.creators.delete(creatorId, tx);
+    });
     for (let i = 0; i < slugs.length; i += INVALIDATION_CHUNK) {
       await Promise.all(slugs.slice(i, i + INVALIDATION_CHUNK).map((slug) => this.linkCache.invalidate(slug)));
     }
@@ -146,18 +188,36 @@ export class AuthService {
    */
   async changePassword(principal: Principal, dto: ChangePasswordDto): Promise<string | null> {
     const creator = await this.me(principal.creatorId);
-    await this.throttle.passwordAttempt(creator.email);
-    if (!(await verifyPassword(creator.passwordHash, dto.currentPassword))) {
-      throw new ForbiddenException('currentPassword is wrong');
-    }
-    await this.throttle.passwordAccepted(creator.email);
+    await this.confirmPassword(creator, dto.currentPassword);
     if (dto.newPassword === dto.currentPassword) throw new BadRequestException('newPassword must differ from currentPassword');
+    const weak = weakPasswordProblem('newPassword', dto.newPassword, creator);
+    if (weak) throw new BadRequestException(weak);
     const passwordHash = await hashPassword(dto.newPassword);
     await this.transactions.run(async (tx) => {
       await this.creators.update(creator.id, { passwordHash }, tx);
       await this.sessions.deleteAllOf(tx, creator.id);
     });
     return principal.via === 'session' ? this.createSession(creator.id) : null;
+  }
+
+  /** A 403 unless `password` is the creator's; counted against the account's password limit. */
+  private async confirmPassword(creator: Creator, password: string): Promise<void> {
+    await this.throttle.passwordAttempt(creator.email);
+    if (!(await verifyPassword(creator.passwordHash, password))) throw new ForbiddenException('currentPassword is wrong');
+    await this.throttle.passwordAccepted(creator.email);
+  }
+
+  /** A 409 when the username, or a look-alike of it, is another creator's or quarantined. */
+  private async assertUsernameFree(tx: EntityManager, username: string, creatorId: string | null): Promise<void> {
+    const lookalike = await this.creators.confusableUsername(tx, usernameSkeleton(username), creatorId);
+    if (lookalike === username) throw new ConflictException('This username is taken');
+    if (lookalike) throw new ConflictException(`This username looks too much like the existing "${lookalike}"`);
+    const until = await this.quarantine.reservedUntil('username', username, creatorId, tx);
+    if (until) {
+      throw new ConflictException(
+        `This username belonged to a removed or renamed account and is reserved until ${until.toISOString().slice(0, 10)}`,
+      );
+    }
   }
 
   private async createSession(creatorId: string): Promise<string> {

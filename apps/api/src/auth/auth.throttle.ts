@@ -26,6 +26,13 @@ export const AUTH_LIMITS = {
     windowMs: 60 * MINUTE,
     message: 'Too many sign-ups from your network; try again in {wait}',
   },
+  /** email changes of one account: each may answer "exists", so they are few */
+  emailChangePerAccount: {
+    name: 'email-change',
+    limit: 5,
+    windowMs: 60 * MINUTE,
+    message: 'Too many email changes for this account; try again in {wait}',
+  },
   signupPerEmail: {
     name: 'signup-email',
     limit: 5,
@@ -34,11 +41,11 @@ export const AUTH_LIMITS = {
   },
 } as const satisfies Record<string, RateRule>;
 
-const accountKey = (email: string): string => email.trim().toLowerCase();
-
 /**
- * The rate limits of sign-in, sign-up and password confirmation, shared by every API replica
- * through Redis. A password attempt is counted before the password is checked (parallel guesses
+ * The rate limits of sign-in, sign-up, password confirmation and email changes. Emails arrive
+ * normalised (account.rules.ts `normaliseEmail`, applied by the DTOs and stored so), so the key
+ * is the very string the account is looked up by. Shared by every API replica through Redis.
+ * A password attempt is counted before the password is checked (parallel guesses
  * cannot slip through) and the count starts over when the password was right.
  * `AUTH_RATE_LIMITS=off` turns them off (test runs that sign up many creators from one address).
  */
@@ -56,7 +63,7 @@ export class AuthThrottle {
   async signup(address: string, email: string): Promise<void> {
     if (!this.enabled) return;
     await this.limiter.consume(AUTH_LIMITS.signupPerAddress, address);
-    await this.limiter.consume(AUTH_LIMITS.signupPerEmail, accountKey(email));
+    await this.limiter.consume(AUTH_LIMITS.signupPerEmail, email);
   }
 
   async login(address: string, email: string): Promise<void> {
@@ -68,11 +75,17 @@ export class AuthThrottle {
   /** One guess at the password of the account with this email (whether or not it exists). */
   async passwordAttempt(email: string): Promise<void> {
     if (!this.enabled) return;
-    await this.limiter.consume(AUTH_LIMITS.passwordPerAccount, accountKey(email));
+    await this.limiter.consume(AUTH_LIMITS.passwordPerAccount, email);
+  }
+
+  /** One attempt to change the account's email. */
+  async emailChange(creatorId: string): Promise<void> {
+    if (!this.enabled) return;
+    await this.limiter.consume(AUTH_LIMITS.emailChangePerAccount, creatorId);
   }
 
   async passwordAccepted(email: string): Promise<void> {
     if (!this.enabled) return;
-    await this.limiter.reset(AUTH_LIMITS.passwordPerAccount, accountKey(email));
+    await this.limiter.reset(AUTH_LIMITS.passwordPerAccount, email);
   }
 }

@@ -2,7 +2,14 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { BadRequestException, ConflictException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AppConfig } from '@app/common';
-import { CreatorsRepository, type Link, LinksRepository, ProfilesRepository, Transactions } from '@app/db';
+import {
+  CreatorsRepository,
+  type Link,
+  LinksRepository,
+  NameQuarantineRepository,
+  ProfilesRepository,
+  Transactions,
+} from '@app/db';
 import type { EntityManager } from 'typeorm';
 import { type Mock, mockOf } from '../../../../test/support/mocks.js';
 import { LinkCache } from '../redirect/link-cache.service.js';
@@ -34,11 +41,14 @@ describe('LinksService', () => {
   let links: Mock<LinksRepository>;
   let profiles: Mock<ProfilesRepository>;
   let cache: Mock<LinkCache>;
+  let quarantine: Mock<NameQuarantineRepository>;
 
   beforeEach(async () => {
     links = mockOf<LinksRepository>();
     profiles = mockOf<ProfilesRepository>();
     cache = mockOf<LinkCache>();
+    quarantine = mockOf<NameQuarantineRepository>();
+    quarantine.reservedUntil.mockResolvedValue(null);
     const transactions = mockOf<Transactions>();
     transactions.run.mockImplementation((work) => work(tx));
     const module = await Test.createTestingModule({
@@ -49,8 +59,9 @@ describe('LinksService', () => {
         { provide: ProfilesRepository, useValue: profiles },
         { provide: Transactions, useValue: transactions },
         { provide: LinkCache, useValue: cache },
-        { provide: AppConfig, useValue: { publicUrl: 'https://lnk.example.com' } },
+        { provide: AppConfig, useValue: { publicUrl: 'https://lnk.example.com', slugQuarantineDays: 90 } },
         { provide: SelfLoopCheck, useValue: mockOf<SelfLoopCheck>({ problem: async () => null }) },
+        { provide: NameQuarantineRepository, useValue: quarantine },
       ],
     }).compile();
     service = module.get(LinksService);
@@ -104,6 +115,36 @@ describe('LinksService', () => {
     expect(changes.slug).toBe('summer');
     expect(changes.archivedAt).toBeInstanceOf(Date);
     expect(cache.invalidate.mock.calls.map(([slug]) => slug)).toEqual(['spring', 'summer']);
+  });
+
+  it('a deleted link’s slug, and a renamed link’s old slug, are quarantined for SLUG_QUARANTINE_DAYS in the same transaction', async () => {
+    links.delete.mockResolvedValue('spring');
+    await service.delete('c1', 'l1');
+    expect(links.delete).toHaveBeenCalledWith('c1', 'l1', tx);
+    expect(quarantine.release).toHaveBeenCalledWith(tx, 'slug', ['spring'], 'c1', 90);
+    links.findOwned.mockResolvedValue(link());
+    links.update.mockImplementation(async (_tx, _creator, _id, changes) => link({ ...changes }));
+    await service.update('c1', 'l1', { slug: 'summer' });
+    expect(quarantine.release).toHaveBeenLastCalledWith(tx, 'slug', ['spring'], 'c1', 90);
+    quarantine.release.mockClear();
+    await service.update('c1', 'l1', { slug: 'SPRING' });
+    expect(quarantine.release).not.toHaveBeenCalled();
+  });
+
+  it('a quarantined slug is a 409 saying until when; a generated one is drawn again', async () => {
+    quarantine.reservedUntil.mockResolvedValue(new Date('2027-03-01T10:00:00Z'));
+    await expect(service.create('c2', { url: 'https://a.example', slug: 'spring' })).rejects.toThrow(
+      /The slug "spring" belonged to a removed link and is reserved until 2027-03-01/,
+    );
+    expect(quarantine.reservedUntil).toHaveBeenCalledWith('slug', 'spring', 'c2', tx);
+    links.findOwned.mockResolvedValue(link());
+    await expect(service.update('c2', 'l1', { slug: 'spring' })).rejects.toThrow(ConflictException);
+    expect(links.update).not.toHaveBeenCalled();
+    quarantine.reservedUntil.mockResolvedValueOnce(new Date('2027-03-01T10:00:00Z')).mockResolvedValue(null);
+    links.insertUnlessSlugTaken.mockImplementation(async (_tx, fields) => link(fields));
+    await service.create('c2', { url: 'https://a.example' });
+    expect(quarantine.reservedUntil).toHaveBeenCalledTimes(4);
+    expect(links.insertUnlessSlugTaken).toHaveBeenCalledTimes(1);
   });
 
   it("null for a field that must have a value is a 400; another creator's link a 404", async () => {

@@ -19,7 +19,15 @@ import {
   slugProblem,
   TargetUrlError,
 } from '@app/links';
-import { CreatorsRepository, type Link, type LinkChanges, LinksRepository, ProfilesRepository, Transactions } from '@app/db';
+import {
+  CreatorsRepository,
+  type Link,
+  type LinkChanges,
+  LinksRepository,
+  NameQuarantineRepository,
+  ProfilesRepository,
+  Transactions,
+} from '@app/db';
 import type { EntityManager } from 'typeorm';
 import { LinkCache } from '../redirect/link-cache.service.js';
 import { qrPayload, type QrFormat, renderQr } from './link-qr.js';
@@ -52,6 +60,7 @@ export class LinksService {
     private readonly cache: LinkCache,
     private readonly config: AppConfig,
     private readonly selfLoops: SelfLoopCheck,
+    private readonly quarantine: NameQuarantineRepository,
   ) {
     this.ownHost = hostOf(config.publicUrl);
   }
@@ -74,6 +83,9 @@ export class LinksService {
       const conversionTracking = dto.conversionTracking ?? (await this.creators.tracksConversionsByDefault(creatorId, tx));
       for (let attempt = 0; attempt < GENERATED_SLUG_ATTEMPTS; attempt++) {
         const slug = chosenSlug ?? generateSlug();
+        const reserved = await this.quarantinedFor(tx, creatorId, slug, null);
+        if (reserved && chosenSlug !== null) throw this.slugQuarantined(slug, reserved);
+        if (reserved) continue;
         const created = await this.links.insertUnlessSlugTaken(tx, {
           id: randomUUID(),
           creatorId,
@@ -109,6 +121,11 @@ export class LinksService {
         const appendPosition = dto.onProfile === true ? await this.appendPosition(tx, creatorId) : null;
         const current = (await this.links.findOwned(creatorId, id, tx, { forUpdate: true })) ?? this.notFound();
         if (changes.slug && (await this.links.isSlugTaken(tx, changes.slug, id))) throw this.slugTaken(changes.slug);
+        const reserved = changes.slug ? await this.quarantinedFor(tx, creatorId, changes.slug, id) : null;
+        if (reserved) throw this.slugQuarantined(changes.slug!, reserved);
+        if (changes.slug && changes.slug.toLowerCase() !== current.slug.toLowerCase()) {
+          await this.quarantine.release(tx, 'slug', [current.slug], creatorId, this.config.slugQuarantineDays);
+        }
         if (dto.onProfile !== undefined && dto.onProfile !== current.onProfile) {
           changes.onProfile = dto.onProfile;
           if (appendPosition !== null) changes.profilePosition = appendPosition;
@@ -127,8 +144,13 @@ export class LinksService {
     return after;
   }
 
+  /** The slug stays reserved to the creator for SLUG_QUARANTINE_DAYS (printed QR codes lead to it). */
   async delete(creatorId: string, id: string): Promise<void> {
-    const slug = (await this.links.delete(creatorId, id)) ?? this.notFound();
+    const slug = await this.transactions.run(async (tx) => {
+      const deleted = (await this.links.delete(creatorId, id, tx)) ?? this.notFound();
+      await this.quarantine.release(tx, 'slug', [deleted], creatorId, this.config.slugQuarantineDays);
+      return deleted;
+    });
     await this.cache.invalidate(slug);
   }
 
@@ -171,6 +193,27 @@ export class LinksService {
   private async appendPosition(tx: EntityManager, creatorId: string): Promise<number> {
     await this.profiles.lockLinkOrder(tx, creatorId);
     return this.links.nextProfilePosition(tx, creatorId);
+  }
+
+  /**
+   * Until when the slug is reserved against this creator (a link of someone else's was deleted or
+   * renamed from it), or null. The slug's lock is taken first (isSlugTaken) and the links read
+   * before the quarantine: a deletion committing meanwhile is seen in one or the other.
+   */
+  private async quarantinedFor(
+    tx: EntityManager,
+    creatorId: string,
+    slug: string,
+    exceptLinkId: string | null,
+  ): Promise<Date | null> {
+    if (await this.links.isSlugTaken(tx, slug, exceptLinkId)) return null;
+    return this.quarantine.reservedUntil('slug', slug, creatorId, tx);
+  }
+
+  private slugQuarantined(slug: string, until: Date): ConflictException {
+    return new ConflictException(
+      `The slug "${slug}" belonged to a removed link and is reserved until ${until.toISOString().slice(0, 10)}, so that its printed QR codes do not lead to someone else`,
+    );
   }
 
   private slugTaken(slug: string): ConflictException {

@@ -8,8 +8,10 @@ import {
   EnsurePartitionsAheadJob,
   ExpireVisitorSaltsJob,
   MAINTENANCE_JOBS,
+  PurgeQuarantinedNamesJob,
   QueueName,
 } from '@app/common';
+import { NameQuarantineRepository } from '@app/db';
 import { EventPartitions, VisitorSalts } from '@app/events';
 import type { Queue } from 'bullmq';
 import { OnJob } from '../jobs/on-job.decorator.js';
@@ -41,7 +43,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap {
   }
 }
 
-/** The maintenance jobs: partitions ahead of time, salts and raw events past their retention. */
+/** The maintenance jobs: partitions ahead of time, salts and raw events past their retention, quarantined names freed. */
 @Injectable()
 export class MaintenanceProcessor {
   private readonly logger = new Logger('Maintenance');
@@ -50,6 +52,7 @@ export class MaintenanceProcessor {
     private readonly partitions: EventPartitions,
     private readonly salts: VisitorSalts,
     private readonly config: AppConfig,
+    private readonly quarantine: NameQuarantineRepository,
   ) {}
 
   @OnJob(EnsurePartitionsAheadJob)
@@ -61,6 +64,12 @@ export class MaintenanceProcessor {
   async expireSalts(): Promise<void> {
     const deleted = await this.salts.deleteExpired();
     if (deleted) this.logger.log(`deleted ${deleted} visitor salt(s) older than 48 hours`);
+  }
+
+  @OnJob(PurgeQuarantinedNamesJob)
+  async purgeQuarantinedNames(): Promise<void> {
+    const freed = await this.quarantine.purgeExpired();
+    if (freed) this.logger.log(`freed ${freed} slug(s) and username(s) whose quarantine is over`);
   }
 
   @OnJob(DropExpiredEventsJob)

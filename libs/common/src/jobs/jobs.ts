@@ -56,6 +56,13 @@ export class DropExpiredEventsJob {
   declare readonly data: Record<string, never>;
 }
 
+/** Frees the slugs and usernames whose quarantine (SLUG_QUARANTINE_DAYS) is over. */
+export class PurgeQuarantinedNamesJob {
+  static readonly queue = QueueName.Maintenance;
+  static readonly formerName = 'purge-quarantined-names';
+  declare readonly data: Record<string, never>;
+}
+
 /** Renders one report's PDF and stores it. */
 export class RenderReportJob {
   static readonly queue = QueueName.Reports;
@@ -102,6 +109,7 @@ export const ALL_JOBS = [
   EnsurePartitionsAheadJob,
   ExpireVisitorSaltsJob,
   DropExpiredEventsJob,
+  PurgeQuarantinedNamesJob,
   RenderReportJob,
   EmailReportJob,
   ScheduleTickJob,
@@ -109,4 +117,9 @@ export const ALL_JOBS = [
   RunImportJob,
 ] as const;
 
-export const MAINTENANCE_JOBS = [EnsurePartitionsAheadJob, ExpireVisitorSaltsJob, DropExpiredEventsJob] as const;
+export const MAINTENANCE_JOBS = [
+  EnsurePartitionsAheadJob,
+  ExpireVisitorSaltsJob,
+  DropExpiredEventsJob,
+  PurgeQuarantinedNamesJob,
+] as const;

@@ -11,6 +11,10 @@ export class Creator {
   @Column('text')
   username: string;
 
+  /** the username's confusable skeleton (`rnaya` → `maya`); null for rows written outside the API */
+  @Column('text', { name: 'username_skeleton', nullable: true })
+  usernameSkeleton: string | null;
+
   @Column('text', { name: 'password_hash' })
   passwordHash: string;
 

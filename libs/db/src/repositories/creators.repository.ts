@@ -5,7 +5,7 @@ import { Creator } from '../entities/creator.entity.js';
 
 export type NewCreator = Omit<Creator, 'createdAt'>;
 export type CreatorChanges = Partial<
-  Pick<Creator, 'email' | 'username' | 'timezone' | 'passwordHash' | 'conversionTracking' | 'currency'>
+  Pick<Creator, 'email' | 'username' | 'usernameSkeleton' | 'timezone' | 'passwordHash' | 'conversionTracking' | 'currency'>
 >;
 
 /** The creators table (accounts). Deleting a creator deletes all their data: the foreign keys cascade. */
@@ -21,17 +21,30 @@ export class CreatorsRepository {
     return this.db.getRepository(Creator).findOneBy({ id });
   }
 
-  /** Emails are unique case-insensitively. */
+  /** `email` as stored: normalised by the API's DTOs (apps/api/src/auth/account.rules.ts). */
   findByEmail(email: string): Promise<Creator | null> {
-    return this.db.getRepository(Creator).createQueryBuilder('c').where('lower(c.email) = lower(:email)', { email }).getOne();
+    return this.db.getRepository(Creator).findOneBy({ email });
+  }
+
+  /**
+   * The username of another creator whose username looks like one with this skeleton, or null.
+   * Takes the skeleton's lock until the transaction ends: two sign-ups cannot take `maya` and `rnaya` at once.
+   */
+  async confusableUsername(tx: EntityManager, skeleton: string, exceptCreatorId: string | null): Promise<string | null> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 9187))', [skeleton]);
+    const [row] = await tx.query<{ username: string }[]>(
+      'SELECT username FROM creators WHERE username_skeleton = $1 AND id IS DISTINCT FROM $2::uuid LIMIT 1',
+      [skeleton, exceptCreatorId],
+    );
+    return row?.username ?? null;
   }
 
   async update(id: string, changes: CreatorChanges, tx: EntityManager = this.db.manager): Promise<void> {
     if (Object.keys(changes).length > 0) await tx.getRepository(Creator).update({ id }, changes);
   }
 
-  async delete(id: string): Promise<void> {
-    await this.db.getRepository(Creator).delete({ id });
+  async delete(id: string, tx: EntityManager = this.db.manager): Promise<void> {
+    await tx.getRepository(Creator).delete({ id });
   }
 
   /** Whether the creator's new links track conversions when the request does not say. */

@@ -235,8 +235,8 @@ export class LinksRepository {
   }
 
   /** The deleted link's slug, or null when the creator has no such link. */
-  async delete(creatorId: string, id: string): Promise<string | null> {
-    const [rows] = await this.db.query<[{ slug: string }[], number]>(
+  async delete(creatorId: string, id: string, tx: EntityManager = this.db.manager): Promise<string | null> {
+    const [rows] = await tx.query<[{ slug: string }[], number]>(
       'DELETE FROM links WHERE id = $1 AND creator_id = $2 RETURNING slug',
       [id, creatorId],
     );
