@@ -199,7 +199,8 @@ export const api = {
   me: {
     /** redirectOn401 off: the boot check decides itself where an anonymous visitor goes */
     get: (o: Signal = {}) => request<Me>('GET', '/me', { ...o, redirectOn401: false }),
-    update: (patch: Partial<Pick<Me, 'timezone' | 'email' | 'username'>>) => request<Me>('PATCH', '/me', { body: patch }),
+    update: (patch: Partial<Pick<Me, 'timezone' | 'email' | 'username'>> & { currentPassword?: string }) =>
+      request<Me>('PATCH', '/me', { body: patch }),
     delete: (password: string) => request<void>('DELETE', '/me', { body: { password }, redirectOn401: false }),
   },
   links: {
