@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
 import { newCreator } from './support/http-client.js';
-import { connectDatabase, type RunningApi, startApi } from './support/stack.js';
+import { connectDatabase, eventually, type RunningApi, startApi } from './support/stack.js';
 
 /*
  * Caps on what a creator may have or run at once hold under parallel requests: the check and the
@@ -13,7 +13,7 @@ describe('caps under parallel requests', () => {
   let db: pg.Client;
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({ QR_RENDERS_PER_MINUTE: '1000' });
     db = await connectDatabase();
   });
   afterAll(async () => {
@@ -44,4 +44,68 @@ describe('caps under parallel requests', () => {
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM report_schedules WHERE creator_id = $1`, [creator.id]);
     expect(rows[0].n).toBe(20);
   });
+
+  it('a redirect’s p99 stays within 10 ms of its p99 alone while 5 clients request the largest QR code', async () => {
+    const creator = await newCreator(api.url);
+    const link = (await creator.client.post('/api/v1/links', { url: 'https://example.com/qr-load' })).body;
+    const p99 = (latencies: number[]): number => [...latencies].sort((a, b) => a - b)[Math.floor(latencies.length * 0.99)];
+    const redirect = async (latencies: number[]): Promise<void> => {
+      const started = performance.now();
+      const response = await fetch(`${api.url}/${link.slug}`, { redirect: 'manual' });
+      latencies.push(performance.now() - started);
+      expect(response.status).toBe(302);
+    };
+    const quiet: number[] = [];
+    for (let i = 0; i < 300; i++) await redirect(quiet);
+    let drawn = 0;
+    let stop = false;
+    // each asks for a size not asked before, so every request draws (no cache)
+    const qrClients = Array.from({ length: 5 }, async (_, client) => {
+      for (let i = 0; !stop; i++) {
+        const reply = await creator.client.get(`/api/v1/links/${link.id}/qr.png?size=${2048 - client - 5 * i}`);
+        expect(reply.status).toBe(200);
+        drawn++;
+      }
+    });
+    const latencies: number[] = [];
+    const drawnBefore = drawn;
+    try {
+      await eventually(
+        async () => {
+          for (let i = 0; i < 20; i++) await redirect(latencies);
+          return drawn - drawnBefore >= 10 && latencies.length >= 300;
+        },
+        120_000,
+        '10 of the largest QR codes drawn while redirects are measured',
+      );
+    } finally {
+      stop = true;
+    }
+    await Promise.all(qrClients);
+    console.log(
+      `redirect p99: ${p99(quiet).toFixed(1)} ms alone, ${p99(latencies).toFixed(1)} ms beside 5 QR clients (${drawn} drawn)`,
+    );
+    // The machine is shared (other suites, other checkouts): the budget is 10 ms over this run's own p99
+    // without QR load, as the benchmarks measure against a baseline of the same run. Drawn on the
+    // event loop, each of these codes held every redirect for about a second.
+    expect(p99(latencies)).toBeLessThan(10 + p99(quiet));
+  }, 180_000);
+
+  it('counts QR codes drawn per creator and minute (QR_RENDERS_PER_MINUTE); cached ones are free', async () => {
+    const limited = await startApi({ QR_RENDERS_PER_MINUTE: '3' });
+    try {
+      const creator = await newCreator(limited.url);
+      const link = (await creator.client.post('/api/v1/links', { url: 'https://example.com/qr-quota' })).body;
+      const qr = (size: number) => creator.client.get(`/api/v1/links/${link.id}/qr.png?size=${size}`);
+      for (const size of [100, 101, 102]) expect((await qr(size)).status).toBe(200);
+      const over = await qr(103);
+      expect(over.status).toBe(429);
+      expect(over.body.message).toMatch(/Too many QR codes drawn this minute/);
+      expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await qr(101)).status).toBe(200);
+      expect((await creator.client.get(`/api/v1/links/${link.id}/qr.svg?size=103`)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  }, 60_000);
 });

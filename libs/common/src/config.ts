@@ -28,6 +28,8 @@ export class AppConfig {
   attributionDays!: number;
   /** days a deleted or renamed slug, and a deleted or renamed account's username, stay reserved to no one; 0: none */
   slugQuarantineDays!: number;
+  /** QR code PNGs a creator may have drawn a minute (cached ones are free); more answer 429 */
+  qrRendersPerMinute!: number;
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clickFloodLimit: integer(env, 'CLICK_FLOOD_LIMIT', 30, 0, 1_000_000),
     attributionDays: integer(env, 'ATTRIBUTION_DAYS', 90, 1, 3650),
     slugQuarantineDays: integer(env, 'SLUG_QUARANTINE_DAYS', 90, 0, 3650),
+    qrRendersPerMinute: integer(env, 'QR_RENDERS_PER_MINUTE', 60, 1, 100_000),
   });
 }
 

@@ -15,6 +15,8 @@ import { type Mock, mockOf } from '../../../../test/support/mocks.js';
 import { LinkCache } from '../redirect/link-cache.service.js';
 import { LinksService } from './links.service.js';
 import { SelfLoopCheck } from '@app/links';
+import { RateLimiter } from '../http/rate-limiter.js';
+import { QrRenderer } from './qr.renderer.js';
 
 const tx = {} as EntityManager;
 
@@ -62,6 +64,8 @@ describe('LinksService', () => {
         { provide: AppConfig, useValue: { publicUrl: 'https://lnk.example.com', slugQuarantineDays: 90 } },
         { provide: SelfLoopCheck, useValue: mockOf<SelfLoopCheck>({ problem: async () => null }) },
         { provide: NameQuarantineRepository, useValue: quarantine },
+        { provide: QrRenderer, useValue: mockOf<QrRenderer>() },
+        { provide: RateLimiter, useValue: mockOf<RateLimiter>() },
       ],
     }).compile();
     service = module.get(LinksService);

@@ -30,8 +30,10 @@ import {
 } from '@app/db';
 import type { EntityManager } from 'typeorm';
 import { LinkCache } from '../redirect/link-cache.service.js';
-import { qrPayload, type QrFormat, renderQr } from './link-qr.js';
+import { RateLimiter } from '../http/rate-limiter.js';
+import { qrPayload, type QrFormat } from './link-qr.js';
 import { type CreateLinkDto, NON_NULLABLE_LINK_FIELDS, QR_SIZE, type UpdateLinkDto } from './links.dto.js';
+import { QrRenderer } from './qr.renderer.js';
 
 const UNIQUE_VIOLATION = '23505';
 /** 31^7 slugs: a collision is rare, five in a row means something else is wrong */
@@ -61,6 +63,8 @@ export class LinksService {
     private readonly config: AppConfig,
     private readonly selfLoops: SelfLoopCheck,
     private readonly quarantine: NameQuarantineRepository,
+    private readonly qrRenderer: QrRenderer,
+    private readonly limiter: RateLimiter,
   ) {
     this.ownHost = hostOf(config.publicUrl);
   }
@@ -156,7 +160,19 @@ export class LinksService {
 
   async qr(creatorId: string, id: string, format: QrFormat, size: number = QR_SIZE.default): Promise<RenderedQr> {
     const link = await this.get(creatorId, id);
-    const body = await renderQr(qrPayload(this.config.publicUrl, link.slug), format, size);
+    const payload = qrPayload(this.config.publicUrl, link.slug);
+    if (this.qrRenderer.wouldDraw(payload, format, size)) {
+      await this.limiter.consume(
+        {
+          name: 'qr-renders',
+          limit: this.config.qrRendersPerMinute,
+          windowMs: 60_000,
+          message: 'Too many QR codes drawn this minute; try again in {wait} (codes drawn before are answered at once)',
+        },
+        creatorId,
+      );
+    }
+    const body = await this.qrRenderer.render(payload, format, size);
     return { body, format, filename: `${link.slug}-qr.${format}` };
   }
 
