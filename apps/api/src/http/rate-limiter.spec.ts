@@ -35,3 +35,15 @@ describe('RateLimiter keys', () => {
     await expect(limiter.consume(RULE, 'x')).rejects.toMatchObject({ status: 429, response: { message: 'wait 30 seconds' } });
   });
 });
+
+describe('RateLimiter while Redis connects', () => {
+  it('counts the first hits after a start (they wait for the connection), and fails open once Redis is lost', async () => {
+    const evalScript = jest.fn(async (..._args: unknown[]) => [11, 30_000]);
+    const client = { status: 'connecting', eval: evalScript };
+    const limiter = new RateLimiter({ client } as unknown as RedisService, loadConfig({}));
+    await expect(limiter.consume(RULE, 'x')).rejects.toMatchObject({ status: 429 });
+    client.status = 'reconnecting';
+    await expect(limiter.consume(RULE, 'x')).resolves.toBeUndefined();
+    expect(evalScript).toHaveBeenCalledTimes(1);
+  });
+});

@@ -36,6 +36,12 @@ end
 return {count, ttl}`;
 
 const WARN_EVERY_MS = 60_000;
+/**
+ * Connection states in which a command is not even tried. While the first connection is being made
+ * (`connecting`, `connect`) commands wait in ioredis's queue (a second at most): failing open then
+ * let the first requests after a start through uncounted.
+ */
+const GIVEN_UP = new Set(['reconnecting', 'close', 'end']);
 
 /**
  * Counters in Redis, so every API replica shares them. Keys hold a keyed hash of what is counted
@@ -59,7 +65,7 @@ export class RateLimiter {
 
   /** Counts one hit of `key` against the rule. */
   async hit(rule: RateRule, key: string): Promise<RateDecision> {
-    if (this.redis.client.status !== 'ready') return this.failOpen(rule, new Error(`Redis is ${this.redis.client.status}`));
+    if (GIVEN_UP.has(this.redis.client.status)) return this.failOpen(rule, new Error(`Redis is ${this.redis.client.status}`));
     try {
       const [count, ttl] = (await this.redis.client.eval(HIT_SCRIPT, 1, this.key(rule, key), rule.windowMs)) as [number, number];
       return { allowed: count <= rule.limit, count, retryAfter: Math.max(1, Math.ceil(ttl / 1000)) };
@@ -76,7 +82,7 @@ export class RateLimiter {
 
   /** Forgets the key's hits (after a successful login, its failures no longer count). */
   async reset(rule: RateRule, key: string): Promise<void> {
-    if (this.redis.client.status !== 'ready') return;
+    if (GIVEN_UP.has(this.redis.client.status)) return;
     await this.redis.client.del(this.key(rule, key)).catch(() => undefined);
   }
 
