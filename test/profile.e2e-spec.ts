@@ -263,6 +263,21 @@ describe('profile API and public page', () => {
   });
 
   describe('GET /@username', () => {
+    it("leads a renamed creator's old address to the new one while the old name is reserved, not after the account is gone", async () => {
+      const ana = await newCreator(api.url);
+      const renamed = `${ana.username}_new`.slice(0, 30);
+      expect((await ana.client.patch('/api/v1/me', { username: renamed })).status).toBe(200);
+      const old = await page(`${ana.username.toUpperCase()}?utm_source=ig`);
+      expect(old.status).toBe(302);
+      expect(old.headers.get('location')).toBe(`/@${renamed}?utm_source=ig`);
+      expect(old.headers.get('cache-control')).toBe('no-store');
+      expect((await page(renamed)).status).toBe(200);
+
+      expect((await ana.client.delete('/api/v1/me', { password: ana.password })).status).toBe(204);
+      expect((await page(ana.username)).status).toBe(404);
+      expect((await page(renamed)).status).toBe(404);
+    });
+
     let ana: Creator;
     let shown: { id: string; slug: string }[];
     let hidden: { id: string; slug: string };

@@ -26,7 +26,17 @@ export class ProfilePageController {
 
   @Get('@:username')
   async page(@Param('username') username: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const found = USERNAME_PATTERN.test(username.toLowerCase()) ? await this.profiles.publicProfile(username) : null;
+    const valid = USERNAME_PATTERN.test(username.toLowerCase());
+    const found = valid ? await this.profiles.publicProfile(username) : null;
+    const renamedTo = !found && valid ? await this.profiles.renamedTo(username) : null;
+    if (renamedTo) {
+      // 302, not 301: once the quarantine ends the old name may be someone else's, and browsers keep a 301
+      const query = rawQuery(request.url);
+      await reply
+        .header('Cache-Control', 'no-store')
+        .redirect(`/@${encodeURIComponent(renamedTo)}${query ? `?${query}` : ''}`, 302);
+      return;
+    }
     void reply
       .code(found ? 200 : 404)
       .headers(PAGE_HEADERS)

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AppConfig } from '@app/common';
-import { LinksRepository, ProfilesRepository, Transactions } from '@app/db';
+import { LinksRepository, NameQuarantineRepository, ProfilesRepository, Transactions } from '@app/db';
 import type { EntityManager } from 'typeorm';
 import { type Mock, mockOf } from '../../../../test/support/mocks.js';
 import { placementOrder, ProfileService } from './profile.service.js';
@@ -28,6 +28,7 @@ describe('ProfileService', () => {
         { provide: LinksRepository, useValue: links },
         { provide: Transactions, useValue: transactions },
         { provide: AppConfig, useValue: { publicUrl: 'https://lnk.example.com' } },
+        { provide: NameQuarantineRepository, useValue: mockOf<NameQuarantineRepository>() },
       ],
     }).compile();
     service = module.get(ProfileService);

@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { AppConfig } from '@app/common';
 import {
   LinksRepository,
+  NameQuarantineRepository,
   type ProfileChanges,
   type ProfileRecord,
   ProfilesRepository,
@@ -24,6 +25,7 @@ export class ProfileService {
     private readonly links: LinksRepository,
     private readonly transactions: Transactions,
     private readonly config: AppConfig,
+    private readonly quarantine: NameQuarantineRepository,
   ) {}
 
   async get(creatorId: string): Promise<ProfileDto> {
@@ -51,6 +53,11 @@ export class ProfileService {
       await this.profiles.update(tx, creatorId, changes);
     });
     return this.get(creatorId);
+  }
+
+  /** Where a creator who renamed themselves from `username` is now, while the old name is theirs alone. */
+  renamedTo(username: string): Promise<string | null> {
+    return this.quarantine.renamedTo(username);
   }
 
   /** The page at /@username: null when there is no such creator. */

@@ -53,6 +53,19 @@ export class NameQuarantineRepository {
     return row?.until ?? null;
   }
 
+  /**
+   * The current username of the creator who let `username` go by renaming, while it is reserved:
+   * their old page address leads to the new one until the name may be someone else's.
+   */
+  async renamedTo(username: string): Promise<string | null> {
+    const [row] = await this.db.query<{ username: string }[]>(
+      `SELECT c.username FROM name_quarantine q JOIN creators c ON c.id = q.former_creator_id
+        WHERE q.kind = 'username' AND q.name = lower($1) AND q.reserved_until > now()`,
+      [username],
+    );
+    return row?.username ?? null;
+  }
+
   /** Frees the names whose time is up; how many. */
   async purgeExpired(): Promise<number> {
     const [, affected] = await this.db.query<[unknown[], number]>('DELETE FROM name_quarantine WHERE reserved_until <= now()');
