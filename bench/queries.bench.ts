@@ -42,6 +42,10 @@ const ENDPOINTS: { name: string; path: string; params: Record<string, string> }[
   { name: 'overview, source=instagram', path: 'overview', params: { source: 'instagram', compare: 'previous' } },
   { name: 'timeseries day, source=instagram', path: 'timeseries', params: { interval: 'day', source: 'instagram' } },
   { name: 'time-patterns, source=instagram', path: 'time-patterns', params: { source: 'instagram' } },
+  // conversions (every answer above reads them too): the Conversions page's funnel and table
+  { name: 'funnel', path: 'funnel', params: { compare: 'previous' } },
+  { name: 'funnel by source', path: 'funnel', params: { steps: 'click,lead,sale', by: 'source' } },
+  { name: 'breakdown link (conversions table)', path: 'breakdown', params: { by: 'link', limit: '100' } },
 ];
 
 export interface QueryFigure {
@@ -58,11 +62,13 @@ async function ensureSeeded(): Promise<{ creatorId: string; end: number; topLink
   try {
     const found = await client.query(
       `SELECT c.id, (SELECT sum(clicks) FROM rollup_daily r
-                      WHERE r.creator_id = c.id AND r.link_id = '00000000-0000-0000-0000-000000000000' AND r.dimension = 'total')::int8 AS clicks
+                      WHERE r.creator_id = c.id AND r.link_id = '00000000-0000-0000-0000-000000000000' AND r.dimension = 'total')::int8 AS clicks,
+              EXISTS (SELECT 1 FROM conversions v WHERE v.creator_id = c.id) AS converted
          FROM creators c WHERE c.email = $1`,
       [ACCOUNT.email],
     );
-    if (found.rows[0] && Number(found.rows[0].clicks) === CLICKS) {
+    // a year seeded before the seeder made conversions is seeded again
+    if (found.rows[0] && Number(found.rows[0].clicks) === CLICKS && found.rows[0].converted) {
       console.log(`  reusing the seeded creator (${CLICKS.toLocaleString('en')} clicks over ${DAYS} days)`);
     } else {
       console.log(
@@ -78,7 +84,7 @@ async function ensureSeeded(): Promise<{ creatorId: string; end: number; topLink
         progress: process.stdout,
       });
       console.log(
-        `  seeded ${result.events.toLocaleString('en')} hits in ${result.insertSeconds.toFixed(0)} s, rolled up in ${result.rollupSeconds.toFixed(0)} s`,
+        `  seeded ${result.events.toLocaleString('en')} hits and ${result.conversions.toLocaleString('en')} conversions in ${result.insertSeconds.toFixed(0)} s, rolled up in ${result.rollupSeconds.toFixed(0)} s`,
       );
     }
     // a migration or an interrupted run may have left days to roll up
@@ -103,6 +109,10 @@ async function ensureSeeded(): Promise<{ creatorId: string; end: number; topLink
       creatorId,
       new Date(Math.floor(end / HOUR) * HOUR),
       new Date(Math.floor(end / HOUR) * HOUR - HOUR),
+    ]);
+    await client.query(`INSERT INTO conversion_dirty_hours (creator_id, hour) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      creatorId,
+      new Date(Math.floor(end / HOUR) * HOUR),
     ]);
     await client.query('ANALYZE');
     const top = await client.query(

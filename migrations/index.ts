@@ -22,9 +22,9 @@ export const MIGRATIONS = [
   DrillDownAndIncrementalRollups1764650000000,
   SlugCaseFoldedIndex1764660000000,
   ProfileAvatars1764670000000,
+  ConversionRollups1764700000000,
   NameQuarantine1764710000000,
   AccountNames1764720000000,
   Imports1764740000000,
   Shares1764740100000,
-  ConversionRollups1764700000000,
 ];
