@@ -1,19 +1,17 @@
 import 'reflect-metadata';
 import { pathToFileURL } from 'node:url';
-import { loadConfig } from '@app/common';
 import { RollupService } from '@app/analytics';
 import { dataSourceOptions, migrateDatabase } from '@app/db';
 import { DataSource } from 'typeorm';
 import pg from 'pg';
-import { createApiApp } from '../apps/api/src/http/api-app.factory.js';
 import { seed } from '../scripts/seed/seeder.js';
-import { BENCH_DATABASE_URL, BENCH_REDIS_URL } from './support/services.js';
-import { percentile } from './support/percentiles.js';
+import { BENCH_DATABASE_URL } from './support/services.js';
+import { markdownTable, openTimedApi } from './support/timed-api.js';
 
 /** the 10 M-click year; BENCH_CLICKS seeds (or reuses) a smaller one in its own database */
 const CLICKS = Number(process.env.BENCH_CLICKS || 10_000_000);
 const DAYS = 365;
-const ACCOUNT = {
+export const ACCOUNT = {
   email: 'bench-queries@linkpulse.local',
   username: 'bench_queries',
   password: 'bench-password',
@@ -55,7 +53,7 @@ export interface QueryFigure {
 }
 
 /** The bench creator, seeded with the project's seeder unless a previous run left it complete. */
-async function ensureSeeded(): Promise<{ creatorId: string; end: number; topLink: string }> {
+export async function ensureSeeded(): Promise<{ creatorId: string; end: number; topLink: string }> {
   await migrateDatabase(BENCH_DATABASE_URL);
   const client = new pg.Client({ connectionString: BENCH_DATABASE_URL });
   await client.connect();
@@ -133,28 +131,8 @@ async function ensureSeeded(): Promise<{ creatorId: string; end: number; topLink
  */
 export async function runQueriesBench(): Promise<QueryFigure[]> {
   const { end, topLink } = await ensureSeeded();
-  const app = await createApiApp(
-    loadConfig({ ...process.env, DATABASE_URL: BENCH_DATABASE_URL, REDIS_URL: BENCH_REDIS_URL, LOG_LEVEL: 'error' }),
-    { logger: false },
-  );
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  const api = await openTimedApi(ACCOUNT);
   try {
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: ACCOUNT.email, password: ACCOUNT.password }),
-    });
-    if (login.status !== 200) throw new Error(`bench login failed: ${login.status}`);
-    const cookie = login.headers.get('set-cookie')!.split(';')[0];
-    const get = async (path: string): Promise<number> => {
-      const started = performance.now();
-      const reply = await fetch(`${base}${path}`, { headers: { cookie } });
-      await reply.arrayBuffer();
-      if (reply.status !== 200) throw new Error(`${path}: ${reply.status}`);
-      return performance.now() - started;
-    };
-
     const to = new Date(Math.ceil(end / DAY) * DAY).toISOString();
     const figures: QueryFigure[] = [];
     const rows: string[][] = [];
@@ -164,11 +142,7 @@ export async function runQueriesBench(): Promise<QueryFigure[]> {
         const params = { ...endpoint.params, ...(endpoint.params.linkId === '' ? { linkId: topLink } : {}) };
         const query = new URLSearchParams({ from, to, tz: ACCOUNT.timezone, ...params });
         const path = `/api/v1/analytics/${endpoint.path}?${query}`;
-        for (let i = 0; i < WARMUP; i++) await get(path);
-        const times: number[] = [];
-        for (let i = 0; i < RUNS; i++) times.push(await get(path));
-        times.sort((a, b) => a - b);
-        const [p50, p95] = [percentile(times, 50), percentile(times, 95)];
+        const [p50, p95] = await api.percentiles(path, WARMUP, RUNS);
         figures.push({ name: `queries: ${endpoint.name}, ${days} days, p50`, value: round(p50), unit: 'ms' });
         figures.push({ name: `queries: ${endpoint.name}, ${days} days, p95`, value: round(p95), unit: 'ms' });
         rows.push([endpoint.name, `${days} d`, p50.toFixed(1), p95.toFixed(1), p95 < 50 ? 'yes' : 'NO']);
@@ -178,7 +152,7 @@ export async function runQueriesBench(): Promise<QueryFigure[]> {
     // the CSV export is measured apart: it streams every event of the range
     const week = new URLSearchParams({ from: new Date(Date.parse(to) - 7 * DAY).toISOString(), to, tz: ACCOUNT.timezone });
     const started = performance.now();
-    const csv = await fetch(`${base}/api/v1/analytics/export.csv?${week}`, { headers: { cookie } });
+    const csv = await api.fetch(`/api/v1/analytics/export.csv?${week}`);
     let lines = 0;
     for await (const chunk of csv.body as unknown as AsyncIterable<Uint8Array>)
       for (const byte of chunk) if (byte === 10) lines++;
@@ -186,20 +160,14 @@ export async function runQueriesBench(): Promise<QueryFigure[]> {
     figures.push({ name: 'queries: export.csv, 7 days', value: Math.round((lines - 1) / seconds), unit: 'rows/s' });
     rows.push(['export.csv (streamed)', '7 d', `${(lines - 1).toLocaleString('en')} rows`, `${seconds.toFixed(1)} s`, '–']);
 
-    console.log(table(['endpoint', 'range', 'p50 ms', 'p95 ms', 'p95 < 50 ms'], rows));
+    console.log(markdownTable(['endpoint', 'range', 'p50 ms', 'p95 ms', 'p95 < 50 ms'], rows));
     return figures;
   } finally {
-    await app.close();
+    await api.close();
   }
 }
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]): string => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
-}
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   runQueriesBench().then(

@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { runConversionsBench } from './conversions.bench.js';
 import { runEnrichBench } from './enrich.bench.js';
+import { runJourneysBench } from './journeys.bench.js';
 import { runLinkListBench } from './link-list.bench.js';
 import { runDashboardBench } from './dashboard.bench.js';
 import { runPipelineBench } from './pipeline.bench.js';
@@ -32,6 +33,8 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
       value,
       unit,
     })),
+  // journeys, paths and segments read from raw events over the queries bench's creator
+  journeys: runJourneysBench,
   // a busy day's rollup runs (its own creator in the bench database): 00:05 and 23:55 beside the whole-day rebuild
   rollup: runRollupBench,
   report: async () => {

@@ -33,6 +33,8 @@ interface Party {
   importId: string;
   shareId: string;
   shareToken: string;
+  /** a customer of theirs, from a lead through the tracking API */
+  customerId: string;
 }
 
 type Principal = 'session' | 'token';
@@ -209,6 +211,14 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/analytics/export.csv': analytics('export.csv'),
   'GET /api/v1/analytics/funnel': analytics('funnel', '&steps=click,lead,sale&by=source'),
   'GET /api/v1/analytics/conversions.csv': analytics('conversions.csv'),
+  'GET /api/v1/analytics/journeys': { own: () => ({ path: `/api/v1/analytics/journeys?${RANGE()}&limit=100` }) },
+  'GET /api/v1/analytics/paths': { own: () => ({ path: `/api/v1/analytics/paths?${RANGE()}&limit=50` }) },
+  'GET /api/v1/analytics/segments': { own: () => ({ path: `/api/v1/analytics/segments?${RANGE()}&compare=previous&by=link` }) },
+  'GET /api/v1/customers': { own: () => ({ path: '/api/v1/customers?limit=100' }) },
+  'GET /api/v1/customers/{customerId}': {
+    foreign: (ctx) => ({ path: `/api/v1/customers/${ctx.a.customerId}` }),
+    own: (ctx) => ({ path: `/api/v1/customers/${ctx.b.customerId}` }),
+  },
   'GET /api/v1/analytics/live': {
     run: async (ctx) => {
       const foreign = await ctx.client.get(`/api/v1/analytics/live?linkId=${ctx.a.link.id}`);
@@ -291,6 +301,7 @@ function markersOf(a: Party): string[] {
     a.shareId,
     a.shareToken,
     'a-secret.csv',
+    a.customerId,
   ];
 }
 
@@ -340,6 +351,8 @@ async function party(url: string, label: string): Promise<Party> {
     name: 'shop',
     allowedOrigins: [`https://${label.toLowerCase().replace(/[^a-z]/g, '')}.example.com`],
   });
+  const customerId = `${label.toLowerCase().replace(/[^a-z]/g, '')}-only-customer-${randomUUID()}`;
+  const lead = await creator.client.withToken(token.body.token).post('/api/v1/track/lead', { customerId });
   const imported = await creator.client.request(
     'POST',
     `/api/v1/imports?filename=${label.toLowerCase()}-secret.csv`,
@@ -349,7 +362,7 @@ async function party(url: string, label: string): Promise<Party> {
     },
   );
   const share = await creator.client.post('/api/v1/shares', {});
-  for (const reply of [token, link, report, schedule, publishableKey, imported, share])
+  for (const reply of [token, link, report, schedule, publishableKey, imported, share, lead])
     if (reply.status >= 300) throw new Error(`setup of ${label}: ${reply.status} ${reply.text}`);
   return {
     id: creator.id,
@@ -367,6 +380,7 @@ async function party(url: string, label: string): Promise<Party> {
     importId: imported.body.id,
     shareId: share.body.id,
     shareToken: share.body.url.split('/share/')[1],
+    customerId,
   };
 }
 
@@ -402,6 +416,16 @@ describe('isolation between creators, over every documented operation', () => {
       },
       15_000,
       'both clicks stored',
+    );
+    await eventually(
+      async () => {
+        const { rows } = await db.query('SELECT count(*)::int AS n FROM customers WHERE customer_id = ANY($1)', [
+          [a.customerId, b.customerId],
+        ]);
+        return rows[0].n === 2;
+      },
+      30_000,
+      'both customers stored',
     );
   }, 60_000);
 

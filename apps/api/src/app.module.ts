@@ -8,6 +8,7 @@ import { CaptureModule } from './capture/capture.module.js';
 import { ConversionsModule } from './conversions/conversions.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { JourneysModule } from './journeys/journeys.module.js';
 import { HttpExceptionFilter } from './http/http-exception.filter.js';
 import { LinksModule } from './links/links.module.js';
 import { PagesModule } from './pages/pages.module.js';
@@ -33,6 +34,7 @@ import { ReportsApiModule } from './reports/reports.module.js';
     ConversionsModule,
     ImportsModule,
     SharesModule,
+    JourneysModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -19,7 +19,7 @@ import type {
   TimeseriesResponse,
 } from '@app/common';
 import { FUNNEL_STEPS, MAX_RANGE_DAYS } from '@app/common';
-import { CreatorsRepository, LinksRepository } from '@app/db';
+import { CreatorsRepository, linkLabel, LinksRepository } from '@app/db';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   InvalidFunnelError,
@@ -309,10 +309,11 @@ export class AnalyticsService {
       );
       const top = ranked.slice(0, limit);
       const rest = ranked.slice(limit);
-      const labels = await this.labels(
-        ctx,
+      const labels = await this.labelsOf(
+        ctx.scope.creatorId,
         by,
         top.map(([value]) => value),
+        ctx.tx,
       );
       const breakdownRows = top.map(([value, { counts: c, conversions: v }]): BreakdownRow => {
         const before = ctx.compare ? (previous.get(value) ?? { counts: zeroCounts(), conversions: zeroConversions() }) : null;
@@ -399,10 +400,11 @@ export class AnalyticsService {
         .filter(({ c }) => steps.some((step) => stepCount(step, c) > 0))
         .sort((a, b) => b.first - a.first || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
         .slice(0, limit);
-      const labels = await this.labels(
-        ctx,
+      const labels = await this.labelsOf(
+        ctx.scope.creatorId,
         by,
         top.map(({ value }) => value),
+        ctx.tx,
       );
       const none: ValueCounts = { counts: zeroCounts(), conversions: zeroConversions() };
       return {
@@ -544,16 +546,12 @@ export class AnalyticsService {
     return this.conversionRepository.countsByBucket(ctx.tx, scope, bounds, plan);
   }
 
-  private async labels(ctx: Context, by: BreakdownDimension, values: string[]): Promise<Map<string, string>> {
+  /** What a breakdown shows beside values of `by`: a link's title and slug, a country's name. */
+  async labelsOf(creatorId: string, by: BreakdownDimension, values: string[], tx: EntityManager): Promise<Map<string, string>> {
     if (by === 'country') return new Map(values.map((value) => [value, countryName(value)]));
     if (by !== 'link') return new Map();
-    const links = await this.links.labels(ctx.scope.creatorId, values, ctx.tx);
-    return new Map(
-      values.map((value) => {
-        const link = links.get(value);
-        return [value, link ? (link.title ? `${link.title} (/${link.slug})` : `/${link.slug}`) : '(deleted link)'];
-      }),
-    );
+    const links = await this.links.labels(creatorId, values, tx);
+    return new Map(values.map((value) => [value, linkLabel(links.get(value))]));
   }
 }
 

@@ -19,3 +19,4 @@ export * from './profile.themes.js';
 export * from './zoned-parts.js';
 export * from './text.rules.js';
 export * from './live-events.js';
+export * from './journeys.types.js';

@@ -62,11 +62,8 @@ function FilterValue(dimension: FilterDimension): PropertyDecorator {
 
 // ----- requests ---------------------------------------------------------------------------------
 
-/**
- * The query every analytics endpoint takes: range, zone, link, comparison, and one drill-down
- * filter parameter per FILTER_DIMENSIONS (declared below the class, from that list).
- */
-export class AnalyticsQueryDto {
+/** A range of time and the zone its days are in: what every analytics endpoint takes. */
+export class RangeQueryDto {
   @ApiPropertyOptional({
     description: `start of the range, inclusive: ISO 8601 with Z or an offset. Default: 30 days before \`to\`. At most ${MAX_RANGE_DAYS} days before \`to\`.`,
     example: '2026-03-01T00:00:00+01:00',
@@ -93,6 +90,19 @@ export class AnalyticsQueryDto {
   @Validate(IsTimeZoneConstraint, { message: 'tz must be an IANA time zone name such as Europe/Berlin' })
   tz?: string;
 
+  /** The service's query for this creator: from/to parsed and defaulted (a 400 when unreadable). */
+  toRange(creatorId: string, now = Date.now()): AnalyticsQuery {
+    const to = this.to === undefined ? now : instant('to', this.to);
+    const from = this.from === undefined ? to - DEFAULT_RANGE_MS : instant('from', this.from);
+    return { creatorId, from, to, tz: this.tz };
+  }
+}
+
+/**
+ * The query of the analytics numbers: range, zone, link, comparison, and one drill-down filter
+ * parameter per FILTER_DIMENSIONS (declared below the class, from that list).
+ */
+export class AnalyticsQueryDto extends RangeQueryDto {
   @ApiPropertyOptional({ description: "only this link's events (another creator's link answers 404)", format: 'uuid' })
   @IsOptional()
   @IsUUID(undefined, { message: 'linkId must be a UUID' })
@@ -108,14 +118,12 @@ export class AnalyticsQueryDto {
 
   /** The service's query for this creator; from/to parsed and defaulted (a 400 when unreadable). */
   toQuery(creatorId: string, now = Date.now()): AnalyticsQuery {
-    const to = this.to === undefined ? now : instant('to', this.to);
-    const from = this.from === undefined ? to - DEFAULT_RANGE_MS : instant('from', this.from);
     const filters: Filters = {};
     for (const dimension of FILTER_DIMENSIONS) {
       const value = (this as FilterParams)[dimension];
       if (value !== undefined) filters[dimension] = value;
     }
-    return { creatorId, from, to, tz: this.tz, linkId: this.linkId ?? null, filters, compare: this.compare === 'previous' };
+    return { ...this.toRange(creatorId, now), linkId: this.linkId ?? null, filters, compare: this.compare === 'previous' };
   }
 }
 

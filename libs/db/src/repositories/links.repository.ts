@@ -63,6 +63,11 @@ export interface LinkLabel {
   title: string | null;
 }
 
+/** How a link is named wherever its numbers are shown: `Title (/slug)`, `/slug`, or `(deleted link)`. */
+export function linkLabel(link: LinkLabel | undefined): string {
+  return link ? (link.title ? `${link.title} (/${link.slug})` : `/${link.slug}`) : '(deleted link)';
+}
+
 interface RedirectRow {
   id: string;
   creator_id: string;
