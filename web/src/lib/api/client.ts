@@ -14,6 +14,7 @@ import type {
   FunnelStep,
   ImportJob,
   Items,
+  JourneysResponse,
   Link,
   LinkInput,
   LinkListQuery,
@@ -22,6 +23,7 @@ import type {
   ListedLink,
   Me,
   OverviewResponse,
+  PathsResponse,
   Profile,
   ProfileInput,
   PublishableKey,
@@ -30,6 +32,8 @@ import type {
   SharedDashboard,
   ReportSchedule,
   ReportScheduleInput,
+  SegmentDimension,
+  SegmentsResponse,
   TimePatternsResponse,
   TimeseriesInterval,
   TimeseriesResponse,
@@ -162,13 +166,19 @@ export interface AnalyticsQuery {
 }
 
 export function analyticsParams(q: AnalyticsQuery, extra: Record<string, string | number> = {}): URLSearchParams {
-  const p = new URLSearchParams({ from: q.from, to: q.to, tz: q.tz });
+  const p = rangeParams(q, extra);
   if (q.linkId) p.set('linkId', q.linkId);
   if (q.compare) p.set('compare', 'previous');
   for (const key of FILTER_KEYS) {
     const v = q.filters?.[key];
     if (v) p.set(key, v);
   }
+  return p;
+}
+
+/** Journeys take a range and a zone only: a visit is a whole path, not cut by link or filter. */
+function rangeParams(q: AnalyticsQuery, extra: Record<string, string | number> = {}): URLSearchParams {
+  const p = new URLSearchParams({ from: q.from, to: q.to, tz: q.tz });
   for (const [k, v] of Object.entries(extra)) p.set(k, String(v));
   return p;
 }
@@ -256,6 +266,18 @@ export const api = {
       request<FunnelResponse>('GET', '/analytics/funnel', {
         ...o,
         query: analyticsParams(q, { steps: steps.join(','), limit, ...(by ? { by } : {}) }),
+      }),
+    journeys: (q: AnalyticsQuery, limit: number, cursor: string | null, o: Signal = {}) =>
+      request<JourneysResponse>('GET', '/analytics/journeys', {
+        ...o,
+        query: rangeParams(q, { limit, ...(cursor ? { cursor } : {}) }),
+      }),
+    paths: (q: AnalyticsQuery, limit: number, o: Signal = {}) =>
+      request<PathsResponse>('GET', '/analytics/paths', { ...o, query: rangeParams(q, { limit }) }),
+    segments: (q: AnalyticsQuery, by: SegmentDimension | null, o: Signal = {}) =>
+      request<SegmentsResponse>('GET', '/analytics/segments', {
+        ...o,
+        query: rangeParams(q, { ...(q.compare ? { compare: 'previous' } : {}), ...(by ? { by, limit: 6 } : {}) }),
       }),
     exportUrl: (q: AnalyticsQuery) => `${API_BASE}/analytics/export.csv?${analyticsParams({ ...q, compare: false })}`,
     conversionsExportUrl: (q: AnalyticsQuery) =>

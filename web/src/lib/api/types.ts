@@ -6,6 +6,7 @@
 
 export * from '../../../../libs/common/src/analytics.types.ts';
 export * from '../../../../libs/common/src/link-list.types.ts';
+export * from '../../../../libs/common/src/journeys.types.ts';
 export { PROFILE_THEMES, type ProfileTheme } from '../../../../libs/common/src/profile.themes.ts';
 import type { ProfileTheme } from '../../../../libs/common/src/profile.themes.ts';
 import type { LinkSort, LinkStatus, SortOrder } from '../../../../libs/common/src/link-list.types.ts';
