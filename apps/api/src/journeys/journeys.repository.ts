@@ -129,6 +129,8 @@ export class JourneysRepository {
               e.device, e.browser, e.os, NULL AS "eventName", NULL AS amount, NULL AS currency
          FROM v JOIN events e
            ON e.creator_id = $1 AND e.visitor_id = v.visitor_id AND e.occurred_at >= v.f AND e.occurred_at < v.t AND NOT e.is_bot
+              -- the spans' overall bounds, known when planning: only their months' partitions are read
+              AND e.occurred_at >= $5 AND e.occurred_at < $6
        UNION ALL
        SELECT v.i - 1, c.kind, c.occurred_at, c.click_at, c.link_id, c.source, c.country, c.device, c.browser, c.os,
               c.event_name, c.amount::text, c.currency
@@ -139,6 +141,8 @@ export class JourneysRepository {
         spans.map((span) => span.visitorId),
         spans.map((span) => new Date(span.from)),
         spans.map((span) => new Date(span.to)),
+        new Date(Math.min(...spans.map((span) => span.from))),
+        new Date(Math.max(...spans.map((span) => span.to))),
       ],
     );
     return rows.map((row) => ({ ...row, visit: Number(row.visit) }));
