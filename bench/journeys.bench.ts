@@ -15,6 +15,8 @@ const LEAD_EVERY = 50;
 
 /** What the dashboard's Journeys page and overview ask. */
 const ENDPOINTS: { name: string; path: string; params: Record<string, string> }[] = [
+  // the baseline of the same run: an endpoint read from rollups, whose quiet-machine figure is known
+  { name: 'baseline: overview', path: 'overview', params: {} },
   { name: 'journeys, first page', path: 'journeys', params: { limit: '20' } },
   { name: 'paths', path: 'paths', params: { limit: '10' } },
   { name: 'segments', path: 'segments', params: {} },
@@ -95,7 +97,8 @@ export async function runJourneysBench(): Promise<BenchResult[]> {
             value: Math.round(value * 10) / 10,
             unit: 'ms',
           });
-        rows.push([endpoint.name, `${days} d`, p50.toFixed(1), p95.toFixed(1), days > 30 ? '–' : p95 < 100 ? 'yes' : 'NO']);
+        const goal = days > 30 || endpoint.path === 'overview' ? '–' : p95 < 100 ? 'yes' : 'NO';
+        rows.push([endpoint.name, `${days} d`, p50.toFixed(1), p95.toFixed(1), goal]);
       }
     }
     const customers = await api.percentiles('/api/v1/customers?limit=20', WARMUP, RUNS);
