@@ -194,6 +194,8 @@ export interface AnalyticsSource {
   timeseries(q: AnalyticsQuery, interval: TimeseriesInterval, o?: Signal): Promise<TimeseriesResponse>;
   breakdown(q: AnalyticsQuery, by: BreakdownDimension, limit: number, o?: Signal): Promise<BreakdownResponse>;
   timePatterns(q: AnalyticsQuery, o?: Signal): Promise<TimePatternsResponse>;
+  /** what visits did: the creator's own analytics only (a shared dashboard has no visits) */
+  segments?(q: AnalyticsQuery, by: SegmentDimension | null, o?: Signal): Promise<SegmentsResponse>;
   exportUrl: ((q: AnalyticsQuery) => string) | null;
   opensLinks: boolean;
 }
