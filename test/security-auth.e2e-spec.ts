@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { ApiClient, type Reply } from './support/http-client.js';
+import { EventStreamReader } from './support/openapi.js';
 import { TestRedisServer } from './support/redis-server.js';
-import { connectDatabase, type RunningApi, startApi } from './support/stack.js';
+import { connectDatabase, eventually, type RunningApi, startApi } from './support/stack.js';
 
 /*
  * Authentication: rate limits on sign-in and sign-up (Redis, shared by replicas), sessions revoked
@@ -185,6 +186,50 @@ describe('authentication', () => {
   });
 
   describe('sessions', () => {
+    it('live streams end when their session is logged out, their token revoked, or the password changed', async () => {
+      const creator = await signUp(api.url);
+      const cookieOf = (client: ApiClient): string => (client as unknown as { cookie: string }).cookie;
+      const second = new ApiClient(api.url);
+      expect(
+        (await second.post('/api/v1/auth/login', { email: creator.email, password: creator.password }, from(address()))).status,
+      ).toBe(200);
+      const revoked = (await creator.client.post('/api/v1/tokens', { name: 'revoked' })).body;
+      const kept = (await creator.client.post('/api/v1/tokens', { name: 'kept' })).body;
+      const open = (headers: Record<string, string>) => EventStreamReader.open(`${api.url}/api/v1/analytics/live`, headers);
+      const streams = {
+        loggedOut: await open({ cookie: cookieOf(creator.client) }),
+        passwordChanged: await open({ cookie: cookieOf(second) }),
+        tokenRevoked: await open({ authorization: `Bearer ${revoked.token}` }),
+        tokenKept: await open({ authorization: `Bearer ${kept.token}` }),
+      };
+      const ended = new Set<string>();
+      for (const [name, stream] of Object.entries(streams)) {
+        expect(stream.status).toBe(200);
+        void stream.finished().then(() => ended.add(name));
+      }
+      await eventually(
+        async () => Object.values(streams).every((stream) => stream.text.includes(': connected')),
+        10_000,
+        'streams',
+      );
+      try {
+        expect((await creator.client.post('/api/v1/auth/logout')).status).toBe(204);
+        expect((await new ApiClient(api.url).withToken(kept.token).delete(`/api/v1/tokens/${revoked.id}`)).status).toBe(204);
+        const change = await new ApiClient(api.url)
+          .withToken(kept.token)
+          .post('/api/v1/me/password', { currentPassword: creator.password, newPassword: 'a brand new password' });
+        expect(change.status).toBe(204);
+        // each stream asks at its next heartbeat (every 15 s)
+        await eventually(async () => ended.size >= 3, 25_000, 'the three revoked streams to end');
+        expect([...ended].sort()).toEqual(['loggedOut', 'passwordChanged', 'tokenRevoked']);
+        await eventually(async () => streams.tokenKept.text.includes(': heartbeat'), 5_000, 'the kept stream’s heartbeat');
+        expect((await new ApiClient(api.url).withToken(kept.token).get('/api/v1/me')).status).toBe(200);
+        expect(ended.has('tokenKept')).toBe(false);
+      } finally {
+        for (const stream of Object.values(streams)) await stream.close();
+      }
+    }, 60_000);
+
     it('logout revokes the session: the old cookie is refused afterwards', async () => {
       const creator = await signUp(api.url);
       const cookie = (creator.client as unknown as { cookie: string }).cookie;

@@ -4,7 +4,8 @@ import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProduces,
 import { AnalyticsService, EventExport, validFunnelSteps } from '@app/analytics';
 import type { FastifyReply } from 'fastify';
 import { AuthGuard } from '../auth/auth.guard.js';
-import { CreatorId } from '../auth/authenticated-request.js';
+import { AuthService } from '../auth/auth.service.js';
+import { CreatorId, CurrentPrincipal, type Principal } from '../auth/authenticated-request.js';
 import {
   AnalyticsQueryDto,
   BreakdownQueryDto,
@@ -30,6 +31,7 @@ export class AnalyticsController {
     private readonly analytics: AnalyticsService,
     private readonly exports: EventExport,
     private readonly live: LiveStreams,
+    private readonly auth: AuthService,
   ) {}
 
   @Get('overview')
@@ -77,9 +79,14 @@ export class AnalyticsController {
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ type: LiveEventDto, description: 'the shape of each data line' })
-  async liveStream(@CreatorId() creatorId: string, @Query() query: LiveQueryDto, @Res() reply: FastifyReply): Promise<void> {
+  async liveStream(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: LiveQueryDto,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { creatorId } = principal;
     if (query.linkId) await this.analytics.assertLinkOf(creatorId, query.linkId);
-    this.live.start(reply, creatorId, query.linkId ?? null);
+    this.live.start(reply, creatorId, query.linkId ?? null, () => this.auth.stillAuthorised(principal));
   }
 
   @Get('export.csv')

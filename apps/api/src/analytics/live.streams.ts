@@ -12,7 +12,9 @@ export const HEARTBEAT_MS = 15_000;
  * `: connected` is sent once the creator's channel is subscribed, so every event published after
  * it reaches the stream. When the subscription fails the stream ends and the client's EventSource
  * reconnects (`retry: 3000`), which subscribes again. A comment every 15 s keeps proxies from
- * closing the idle stream; closing the client unsubscribes.
+ * closing the idle stream; closing the client unsubscribes. On each heartbeat the stream asks whether
+ * the session or token it was opened with still stands, and ends when it does not (logout, token
+ * revoked, password changed, account deleted): the client's reconnection is then refused with a 401.
  */
 @Injectable()
 export class LiveStreams implements OnModuleDestroy {
@@ -21,7 +23,12 @@ export class LiveStreams implements OnModuleDestroy {
 
   constructor(private readonly hub: LiveHub) {}
 
-  start(reply: FastifyReply, creatorId: string, linkId: string | null): void {
+  start(
+    reply: FastifyReply,
+    creatorId: string,
+    linkId: string | null,
+    stillAuthorised: () => Promise<boolean> = async () => true,
+  ): void {
     void reply.hijack();
     const out = reply.raw;
     out.writeHead(200, {
@@ -34,7 +41,13 @@ export class LiveStreams implements OnModuleDestroy {
     out.write('retry: 3000\n\n');
 
     let unsubscribe: (() => void) | null = null;
-    const heartbeat = setInterval(() => out.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    const heartbeat = setInterval(() => {
+      out.write(': heartbeat\n\n');
+      stillAuthorised().then(
+        (authorised) => authorised || close(),
+        () => undefined,
+      );
+    }, HEARTBEAT_MS);
     const close = (): void => {
       if (!this.open.delete(close)) return;
       clearInterval(heartbeat);

@@ -16,6 +16,10 @@ export class ApiTokensRepository {
     return this.db.getRepository(ApiToken).findOneBy({ tokenHash });
   }
 
+  exists(id: string): Promise<boolean> {
+    return this.db.getRepository(ApiToken).existsBy({ id });
+  }
+
   /** Newest first. */
   listOf(creatorId: string): Promise<ApiToken[]> {
     return this.db.getRepository(ApiToken).find({ where: { creatorId }, order: { createdAt: 'DESC' } });

@@ -140,6 +140,21 @@ describe('AuthService', () => {
     await expect(auth.resolveSession('t')).resolves.toEqual({ creatorId: 'c1', via: 'session', sessionHash: hashSecret('t') });
   });
 
+  it('tells whether the session or token of a long-lived answer still stands', async () => {
+    sessions.findByHash.mockResolvedValue(null);
+    await expect(auth.stillAuthorised({ creatorId: 'c1', via: 'session', sessionHash: hashSecret('t') })).resolves.toBe(false);
+    sessions.findByHash.mockResolvedValue({
+      tokenHash: hashSecret('t'),
+      creatorId: 'c1',
+      createdAt: new Date(),
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+    await expect(auth.stillAuthorised({ creatorId: 'c1', via: 'session', sessionHash: hashSecret('t') })).resolves.toBe(true);
+    tokens.exists.mockResolvedValue(false);
+    await expect(auth.stillAuthorised({ creatorId: 'c1', via: 'token', tokenId: 't1' })).resolves.toBe(false);
+    expect(tokens.exists).toHaveBeenCalledWith('t1');
+  });
+
   it("an API token's last use is written at most once a minute", async () => {
     const token = {
       id: 't1',
@@ -150,7 +165,7 @@ describe('AuthService', () => {
       createdAt: new Date(),
     };
     tokens.findByHash.mockResolvedValue({ ...token, lastUsedAt: new Date(Date.now() - 10_000) });
-    await expect(auth.resolveApiToken('lp_x')).resolves.toEqual({ creatorId: 'c1', via: 'token' });
+    await expect(auth.resolveApiToken('lp_x')).resolves.toEqual({ creatorId: 'c1', via: 'token', tokenId: 't1' });
     expect(tokens.touch).not.toHaveBeenCalled();
     tokens.findByHash.mockResolvedValue({ ...token, lastUsedAt: new Date(Date.now() - 120_000) });
     await auth.resolveApiToken('lp_x');

@@ -111,7 +111,21 @@ export class AuthService {
     if (!apiToken.lastUsedAt || Date.now() - apiToken.lastUsedAt.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
       await this.tokens.touch(apiToken.id, new Date());
     }
-    return { creatorId: apiToken.creatorId, via: 'token' };
+    return { creatorId: apiToken.creatorId, via: 'token', tokenId: apiToken.id };
+  }
+
+  /**
+   * Whether the session or token a request was made with still stands: a long-lived answer (a live
+   * stream) asks this on each heartbeat and ends once it was logged out, revoked, or swept away by a
+   * password change or the account's deletion.
+   */
+  async stillAuthorised(principal: Principal): Promise<boolean> {
+    if (principal.sessionHash) {
+      const session = await this.sessions.findByHash(principal.sessionHash);
+      return session !== null && session.expiresAt.getTime() > Date.now();
+    }
+    if (principal.tokenId) return this.tokens.exists(principal.tokenId);
+    return false;
   }
 
   async me(creatorId: string): Promise<Creator> {

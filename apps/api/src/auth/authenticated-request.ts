@@ -7,6 +7,8 @@ export interface Principal {
   via: 'session' | 'token' | 'publishable-key';
   /** the session's token hash, to revoke it on logout */
   sessionHash?: Buffer;
+  /** the API token's id (`via: 'token'`), to tell whether it was revoked since */
+  tokenId?: string;
 }
 
 export type AuthenticatedRequest = FastifyRequest & { principal: Principal };
