@@ -12,6 +12,7 @@ import { JourneyIndexes1764730000000 } from './1764730000000-journey-indexes.js'
 import { Imports1764740000000 } from './1764740000000-imports.js';
 import { Shares1764740100000 } from './1764740100000-shares.js';
 import { ConversionRollups1764700000000 } from './1764700000000-conversion-rollups.js';
+import { ConversionDrillDowns1764700000001 } from './1764700000001-conversion-drill-downs.js';
 
 /** Every migration, in order; the data source lists them explicitly (no globbing at run time). */
 export const MIGRATIONS = [
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   SlugCaseFoldedIndex1764660000000,
   ProfileAvatars1764670000000,
   ConversionRollups1764700000000,
+  ConversionDrillDowns1764700000001,
   NameQuarantine1764710000000,
   AccountNames1764720000000,
   JourneyIndexes1764730000000,

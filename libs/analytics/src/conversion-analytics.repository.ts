@@ -42,15 +42,6 @@ function conversionKeyOf(scope: Scope): { linkId: string; dimension: string; val
   return key && { ...key, reach: key.reach === 'all' ? 'hourly' : key.reach };
 }
 
-/** The rollup rows of a breakdown of a scope's conversions: the clicks' rows, without drill-downs (raw conversions). */
-function conversionBreakdownKeyOf(
-  scope: Scope,
-  by: BreakdownDimension,
-): { linkId: string; value?: string; reach: RollupReach } | null {
-  const key = breakdownKeyOf(scope, by);
-  return key && !key.drill ? key : null;
-}
-
 /**
  * The SQL of leads, sales and revenue: like AnalyticsRepository for clicks, each question is one
  * statement adding up the conversion rollups for the pieces a TierPlan gives them and the raw
@@ -63,7 +54,7 @@ export class ConversionAnalyticsRepository {
   }
 
   static breakdownReach(scope: Scope, by: BreakdownDimension): RollupReach {
-    return conversionBreakdownKeyOf(scope, by)?.reach ?? 'none';
+    return breakdownKeyOf(scope, by)?.reach ?? 'none';
   }
 
   /** The UTC hours of [from, to) whose conversions changed since they were rolled up, ascending. */
@@ -98,12 +89,15 @@ export class ConversionAnalyticsRepository {
     plan: TierPlan,
   ): Promise<{ bucket: number; value: string; counts: ConversionCounts }[]> {
     if (by === 'bot') return [];
-    const key = conversionBreakdownKeyOf(scope, by);
+    const key = breakdownKeyOf(scope, by);
     const rows = await this.sums(tx, scope, bounds, plan, {
       rollupRows: (params) =>
         key &&
-        `t.link_id = ${params.add(key.linkId, 'uuid')} AND t.dimension = ${params.add(by)}${key.value === undefined ? '' : ` AND t.value = ${params.add(key.value)}`}`,
+        (key.drill
+          ? `t.filter = ${params.add(key.drill.filter)} AND t.filter_value = ${params.add(key.drill.value)} AND t.dimension = ${params.add(by)}`
+          : `t.link_id = ${params.add(key.linkId, 'uuid')} AND t.dimension = ${params.add(by)}${key.value === undefined ? '' : ` AND t.value = ${params.add(key.value)}`}`),
       rawValue: CONVERSION_DIMENSION_SQL[by],
+      drill: key?.drill !== undefined,
     });
     const byValue = new Map<string, { bucket: number; value: string; counts: ConversionCounts }>();
     for (const row of rows) {
@@ -142,7 +136,7 @@ export class ConversionAnalyticsRepository {
     scope: Scope,
     bounds: number[],
     plan: TierPlan,
-    select: { rollupRows: (params: Params) => string | null; rawValue: string | null },
+    select: { rollupRows: (params: Params) => string | null; rawValue: string | null; drill?: boolean },
   ): Promise<SumRow[]> {
     const params = new Params();
     const creator = params.add(scope.creatorId, 'uuid');
@@ -157,7 +151,8 @@ export class ConversionAnalyticsRepository {
       if (plan[tier].length === 0) continue;
       const rows = select.rollupRows(params);
       if (rows === null) throw new Error(`no conversion rollup holds this scope, yet the plan reads ${tier} rows`);
-      const [table, column] = TABLES[tier];
+      // drill-down rows are daily (the plan of a 'daily' reach has no hours)
+      const [table, column] = select.drill ? (['conversion_drill_daily', 'day'] as const) : TABLES[tier];
       parts.push(`
         SELECT width_bucket(t.${column}, ${bucketBounds}) AS b${byValue ? ', t.value' : ''}, t.currency, ${ROLLUP_SUMS}
           FROM ${table} t

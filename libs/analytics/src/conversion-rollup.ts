@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ALL_LINKS, CONVERSION_DIMENSION_SQL, ROLLUP_DIMENSIONS, TOTAL } from './dimensions.js';
+import { ALL_LINKS, CONVERSION_DIMENSION_SQL, FILTER_DIMENSIONS, ROLLUP_DIMENSIONS, TOTAL } from './dimensions.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -45,6 +45,18 @@ const DAILY_SQL = `
    WHERE e.creator_id = $1 AND e.occurred_at >= $2 AND e.occurred_at < $3
      AND d.value IS NOT NULL AND l.link_id IS NOT NULL
    GROUP BY 2, 3, 5, 6`;
+
+/* The day's drill-downs: each filter dimension's value × every other dimension's values (attributed conversions). */
+const FILTER_ROWS = `(VALUES ${FILTER_DIMENSIONS.map((dimension) => `('${dimension}', ${CONVERSION_DIMENSION_SQL[dimension]})`).join(', ')}) AS f(dimension, value)`;
+const DRILL_SQL = `
+  INSERT INTO conversion_drill_daily (creator_id, filter, filter_value, dimension, day, value, currency, leads, sales, revenue)
+  SELECT $1, f.dimension, f.value, d.dimension, $2, d.value, coalesce(e.currency, '') AS currency, ${COUNTS}
+    FROM conversions e
+   CROSS JOIN LATERAL ${FILTER_ROWS}
+   CROSS JOIN LATERAL ${DIMENSION_ROWS}
+   WHERE e.creator_id = $1 AND e.occurred_at >= $2 AND e.occurred_at < $3 AND e.attributed
+     AND f.value IS NOT NULL AND d.value IS NOT NULL AND d.dimension NOT IN ('${TOTAL}', f.dimension)
+   GROUP BY 2, 3, 4, 6, 7`;
 
 export interface ConversionRollupRun {
   /** (creator, UTC day) units rolled */
@@ -111,6 +123,8 @@ export class ConversionRollup {
     await tx.query(HOURLY_SQL, [...unit, hours]);
     await tx.query('DELETE FROM conversion_rollup_daily WHERE creator_id = $1 AND day >= $2 AND day < $3', unit);
     await tx.query(DAILY_SQL, unit);
+    await tx.query('DELETE FROM conversion_drill_daily WHERE creator_id = $1 AND day >= $2 AND day < $3', unit);
+    await tx.query(DRILL_SQL, unit);
     await tx.query('DELETE FROM conversion_dirty_hours WHERE creator_id = $1 AND hour >= $2 AND hour < $3', unit);
     return true;
   }
