@@ -8,6 +8,8 @@ import { SlugCaseFoldedIndex1764660000000 } from './1764660000000-slug-case-fold
 import { ProfileAvatars1764670000000 } from './1764670000000-profile-avatars.js';
 import { NameQuarantine1764710000000 } from './1764710000000-name-quarantine.js';
 import { AccountNames1764720000000 } from './1764720000000-account-names.js';
+import { Alerts1764720000002 } from './1764720000002-alerts.js';
+import { Webhooks1764720000003 } from './1764720000003-webhooks.js';
 import { JourneyIndexes1764730000000 } from './1764730000000-journey-indexes.js';
 import { Imports1764740000000 } from './1764740000000-imports.js';
 import { Shares1764740100000 } from './1764740100000-shares.js';
@@ -28,6 +30,8 @@ export const MIGRATIONS = [
   ConversionDrillDowns1764700000001,
   NameQuarantine1764710000000,
   AccountNames1764720000000,
+  Alerts1764720000002,
+  Webhooks1764720000003,
   JourneyIndexes1764730000000,
   Imports1764740000000,
   Shares1764740100000,

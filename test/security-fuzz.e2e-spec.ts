@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -275,6 +276,8 @@ interface Fixture {
   importId: string;
   shareId: string;
   shareToken: string;
+  alertId: string;
+  webhookId: string;
   email: string;
   cookie: string;
   bearer: string;
@@ -310,6 +313,10 @@ function baseBody(op: Operation, f: Fixture): Record<string, unknown> | undefine
     'POST /api/v1/track/lead': { customerId: 'fuzz', eventName: 'fuzz' },
     'POST /api/v1/track/sale': { customerId: 'fuzz', amount: 100, currency: 'EUR' },
     'POST /api/v1/track/batch': { events: [{ kind: 'lead', customerId: 'fuzz' }] },
+    'PATCH /api/v1/alerts/{id}': { read: true },
+    'POST /api/v1/webhooks': { url: 'https://93.184.215.14/fuzz', events: ['alert'] },
+    'PATCH /api/v1/webhooks/{id}': { events: ['alert', 'lead'] },
+    'PUT /api/v1/alert-settings': { enabled: true, threshold: 3.5, minVolume: 25, kinds: ['spike', 'drop'] },
   };
   if (!op.body) return undefined;
   const body = bodies[op.key];
@@ -330,6 +337,7 @@ function baseQuery(op: Operation, f: Fixture, random: Random): Record<string, st
     size: '128',
     download: '1',
     archived: 'false',
+    unread: 'true',
   };
   const query: Record<string, string> = {};
   for (const parameter of op.parameters.filter((p) => p.in === 'query')) {
@@ -346,6 +354,8 @@ function idFor(path: string, f: Fixture): string {
   if (path.startsWith('/api/v1/reports')) return f.reportId;
   if (path.startsWith('/api/v1/imports')) return f.importId;
   if (path.startsWith('/api/v1/shares')) return f.shareId;
+  if (path.startsWith('/api/v1/alerts')) return f.alertId;
+  if (path.startsWith('/api/v1/webhooks')) return f.webhookId;
   throw new Error(`which id goes in ${path}?`);
 }
 
@@ -728,7 +738,16 @@ describe('fuzzing every route with malformed requests', () => {
     const share = await client.post('/api/v1/shares', { linkId: link.body.id });
     expect(share.status).toBe(201);
     slug = link.body.slug;
+    const alertId = randomUUID();
+    await db.query(
+      `INSERT INTO alerts (creator_id, id, kind, first_hour, last_hour, peak_hour, peak, drivers)
+       VALUES ($1, $2, 'drop', now(), now(), now(), '[]', '[]')`,
+      [creatorId, alertId],
+    );
+    const webhook = await client.post('/api/v1/webhooks', { url: 'https://93.184.215.14/known', events: ['alert'] });
     fixture = {
+      alertId,
+      webhookId: webhook.body.id,
       linkId: link.body.id,
       tokenId: token.body.id,
       publishableKeyId: publishableKey.body.id,

@@ -35,6 +35,9 @@ interface Party {
   shareToken: string;
   /** a customer of theirs, from a lead through the tracking API */
   customerId: string;
+  /** an anomaly alert, inserted (alerts are raised by the worker) */
+  alertId: string;
+  webhookId: string;
 }
 
 type Principal = 'session' | 'token';
@@ -59,6 +62,9 @@ type Case =
   | { run: (ctx: Ctx) => Promise<void> };
 
 const AVATAR_PNG = `data:image/png;base64,${readFileSync('apps/api/src/profile/__fixtures__/avatar-40x30.png').toString('base64')}`;
+
+/** A public address (no DNS needed) for webhooks that only want alerts: nothing is sent during the run. */
+const WEBHOOK_TARGET = 'https://93.184.215.14/hooks';
 
 const RANGE = () => {
   const to = new Date(Date.now() + 3_600_000);
@@ -282,6 +288,20 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/shared/{token}/breakdown': shared('/breakdown', '&by=link'),
   'GET /api/v1/shared/{token}/time-patterns': shared('/time-patterns'),
   'GET /api/v1/imports/{id}': { foreign: (ctx) => ({ path: `/api/v1/imports/${ctx.a.importId}` }) },
+  'GET /api/v1/alerts': { own: () => ({ path: '/api/v1/alerts' }) },
+  'PATCH /api/v1/alerts/{id}': { foreign: (ctx) => ({ path: `/api/v1/alerts/${ctx.a.alertId}`, body: { read: true } }) },
+  'GET /api/v1/alert-settings': { own: () => ({ path: '/api/v1/alert-settings' }) },
+  'GET /api/v1/webhooks': { own: () => ({ path: '/api/v1/webhooks' }) },
+  'POST /api/v1/webhooks': { own: () => ({ path: '/api/v1/webhooks', body: { url: `${WEBHOOK_TARGET}/b`, events: ['alert'] } }) },
+  'PATCH /api/v1/webhooks/{id}': {
+    foreign: (ctx) => ({ path: `/api/v1/webhooks/${ctx.a.webhookId}`, body: { events: ['click'], enabled: false } }),
+  },
+  'DELETE /api/v1/webhooks/{id}': { foreign: (ctx) => ({ path: `/api/v1/webhooks/${ctx.a.webhookId}` }) },
+  'POST /api/v1/webhooks/{id}/test': { foreign: (ctx) => ({ path: `/api/v1/webhooks/${ctx.a.webhookId}/test` }) },
+  'GET /api/v1/webhooks/{id}/deliveries': { foreign: (ctx) => ({ path: `/api/v1/webhooks/${ctx.a.webhookId}/deliveries` }) },
+  'PUT /api/v1/alert-settings': {
+    own: () => ({ path: '/api/v1/alert-settings', body: { enabled: true, threshold: 4, minVolume: 30, kinds: ['spike'] } }),
+  },
 };
 
 /** Everything that would show A's data: ids, names, the secret target, the token's secret. */
@@ -302,6 +322,8 @@ function markersOf(a: Party): string[] {
     a.shareToken,
     'a-secret.csv',
     a.customerId,
+    a.alertId,
+    a.webhookId,
   ];
 }
 
@@ -362,7 +384,11 @@ async function party(url: string, label: string): Promise<Party> {
     },
   );
   const share = await creator.client.post('/api/v1/shares', {});
-  for (const reply of [token, link, report, schedule, publishableKey, imported, share, lead])
+  const webhook = await creator.client.post('/api/v1/webhooks', {
+    url: `${WEBHOOK_TARGET}/${label.toLowerCase()}`,
+    events: ['alert'],
+  });
+  for (const reply of [token, link, report, schedule, publishableKey, imported, share, lead, webhook])
     if (reply.status >= 300) throw new Error(`setup of ${label}: ${reply.status} ${reply.text}`);
   return {
     id: creator.id,
@@ -381,7 +407,28 @@ async function party(url: string, label: string): Promise<Party> {
     shareId: share.body.id,
     shareToken: share.body.url.split('/share/')[1],
     customerId,
+    alertId: randomUUID(),
+    webhookId: webhook.body.id,
   };
+}
+
+/** An alert of the party's, as the worker would raise it, naming its link among the drivers. */
+async function insertAlert(db: pg.Client, party: Party): Promise<void> {
+  const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000);
+  await db.query(
+    `INSERT INTO alerts (creator_id, id, link_id, kind, first_hour, last_hour, peak_hour, peak, drivers)
+     VALUES ($1, $2, $3, 'spike', $4, $4, $4, $5, $6)`,
+    [
+      party.id,
+      party.alertId,
+      party.link.id,
+      hour,
+      JSON.stringify([{ metric: 'clicks', value: 90, expected: 10, score: 8 }]),
+      JSON.stringify([
+        { dimension: 'link', value: party.link.id, label: `/${party.link.slug}`, count: 80, share: 0.9, baselineShare: 0.1 },
+      ]),
+    ],
+  );
 }
 
 const click = (api: RunningApi, slug: string): Promise<Response> =>
@@ -404,6 +451,7 @@ describe('isolation between creators, over every documented operation', () => {
     operations = await documentedOperations(api.url);
     a = await party(api.url, 'A');
     b = await party(api.url, 'B');
+    for (const p of [a, b]) await insertAlert(db, p);
     // both have traffic, so the analytics B reads are not trivially empty
     expect((await click(api, a.link.slug)).status).toBe(302);
     expect((await click(api, b.link.slug)).status).toBe(302);
@@ -512,6 +560,12 @@ describe('isolation between creators, over every documented operation', () => {
     expect((await a.session.get('/api/v1/tokens')).body.items.map((t: { id: string }) => t.id)).toContain(a.tokenId);
     expect([200, 202]).toContain((await a.session.get(`/api/v1/reports/${a.reportId}`)).status);
     expect((await a.session.get('/api/v1/report-schedules')).body.items.map((s: { id: string }) => s.id)).toEqual([a.scheduleId]);
+    expect((await a.session.get('/api/v1/alerts')).body).toMatchObject({ items: [{ id: a.alertId, read: false }], unread: 1 });
+    expect((await a.session.get('/api/v1/alert-settings')).body).toMatchObject({ threshold: 3, minVolume: 20 });
+    expect((await a.session.get('/api/v1/webhooks')).body.items).toEqual([
+      expect.objectContaining({ id: a.webhookId, events: ['alert'], enabled: true, url: `${WEBHOOK_TARGET}/a` }),
+    ]);
+    expect((await a.session.get(`/api/v1/webhooks/${a.webhookId}/deliveries`)).body.items).toEqual([]);
     const profile = await a.session.get('/api/v1/profile');
     expect(profile.body.bio).toBe('');
     // A's page shows A's link (the link A imported is not on it)

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { RedisModule } from '@app/common';
 import { DatabaseModule } from '@app/db';
+import { AlertsApiModule } from './alerts/alerts.module.js';
 import { AnalyticsApiModule } from './analytics/analytics.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CaptureModule } from './capture/capture.module.js';
@@ -16,6 +17,7 @@ import { ProfileModule } from './profile/profile.module.js';
 import { RedirectModule } from './redirect/redirect.module.js';
 import { SharesModule } from './shares/shares.module.js';
 import { ReportsApiModule } from './reports/reports.module.js';
+import { WebhooksApiModule } from './webhooks/webhooks.module.js';
 
 /** Everything the API serves; the configuration comes from the caller (see api-app.factory.ts). */
 @Module({
@@ -35,6 +37,8 @@ import { ReportsApiModule } from './reports/reports.module.js';
     ImportsModule,
     SharesModule,
     JourneysModule,
+    AlertsApiModule,
+    WebhooksApiModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

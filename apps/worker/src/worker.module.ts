@@ -6,6 +6,7 @@ import { ConversionStore } from '@app/conversions';
 import { DatabaseModule } from '@app/db';
 import { EventsModule } from '@app/events';
 import { HostResolver, SelfLoopCheck } from '@app/links';
+import { AlertsWorkerModule } from './alerts/alerts-worker.module.js';
 import { CaptureProcessor } from './capture/capture.processor.js';
 import { LinkImporter } from './imports/link-importer.service.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -13,6 +14,8 @@ import { ConversionProcessor } from './conversions/conversion.processor.js';
 import { MaintenanceProcessor, MaintenanceScheduler } from './maintenance/maintenance.jobs.js';
 import { ReportsWorkerModule } from './reports/reports-worker.module.js';
 import { RollupModule } from './rollup/rollup.module.js';
+import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module.js';
+import { WebhooksModule } from '@app/webhooks';
 
 /** The worker: every queue's jobs (JobsModule finds their handlers), and the crons that enqueue the periodic ones. */
 @Module({
@@ -30,7 +33,10 @@ import { RollupModule } from './rollup/rollup.module.js';
     }),
     JobsModule,
     RollupModule,
+    AlertsWorkerModule,
     ReportsWorkerModule,
+    WebhooksModule,
+    WebhooksWorkerModule,
   ],
   providers: [
     CaptureProcessor,

@@ -4,6 +4,7 @@ import { AnalyticsRepository } from './analytics.repository.js';
 import { AnalyticsService } from './analytics.service.js';
 import { ConversionAnalyticsRepository } from './conversion-analytics.repository.js';
 import { EventExport } from './event-export.js';
+import { HourlySeriesRepository } from './hourly-series.repository.js';
 import { ROLLUP_OPTIONS, type RollupOptions, RollupService } from './rollup.service.js';
 
 /**
@@ -16,6 +17,7 @@ import { ROLLUP_OPTIONS, type RollupOptions, RollupService } from './rollup.serv
     ConversionAnalyticsRepository,
     AnalyticsService,
     EventExport,
+    HourlySeriesRepository,
     RollupService,
     {
       provide: ROLLUP_OPTIONS,
@@ -23,6 +25,13 @@ import { ROLLUP_OPTIONS, type RollupOptions, RollupService } from './rollup.serv
       useFactory: (config: AppConfig): RollupOptions => ({ rawRetentionDays: config.rawRetentionDays }),
     },
   ],
-  exports: [AnalyticsRepository, ConversionAnalyticsRepository, AnalyticsService, EventExport, RollupService],
+  exports: [
+    AnalyticsRepository,
+    ConversionAnalyticsRepository,
+    AnalyticsService,
+    EventExport,
+    HourlySeriesRepository,
+    RollupService,
+  ],
 })
 export class AnalyticsModule {}

@@ -11,3 +11,4 @@ export * from './event-export.js';
 export * from './seeded-random.js';
 export * from './conversion-analytics.repository.js';
 export * from './conversion-rollup.js';
+export * from './hourly-series.repository.js';

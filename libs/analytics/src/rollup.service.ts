@@ -60,10 +60,12 @@ export interface RollupRun {
   expired: number;
   /** (creator, UTC day) units of conversions rolled (ConversionRollup) */
   conversionDays: number;
+  /** the UTC hours each rolled unit changed (the alerts judge them again when they are past) */
+  changed: { creatorId: string; hours: Date[] }[];
 }
 
 /** What one unit did, or null when another process holds it. */
-type UnitResult = { hours: number; events: number } | null;
+type UnitResult = { hours: Date[]; events: number } | null;
 
 /**
  * Keeps the rollups equal to the raw events, adding what changed since the last run.
@@ -105,7 +107,7 @@ export class RollupService {
       onProgress?: (run: RollupRun, left: number) => void;
     } = {},
   ): Promise<RollupRun> {
-    const run: RollupRun = { days: 0, hours: 0, events: 0, busy: 0, expired: 0, conversionDays: 0 };
+    const run: RollupRun = { days: 0, hours: 0, events: 0, busy: 0, expired: 0, conversionDays: 0, changed: [] };
     run.expired = await this.dropExpired();
     await this.dropOldVisitorSets();
     const pastDeadline = (): boolean => options.deadline !== undefined && Date.now() > options.deadline;
@@ -123,7 +125,8 @@ export class RollupService {
           if (result === null) run.busy++;
           else {
             run.days++;
-            run.hours += result.hours;
+            run.hours += result.hours.length;
+            if (result.hours.length > 0) run.changed.push({ creatorId: unit.creatorId, hours: result.hours });
             run.events += result.events;
           }
           options.onProgress?.(run, units.length - next);
@@ -177,7 +180,7 @@ export class RollupService {
        ) c GROUP BY hour ORDER BY hour`,
       unit,
     );
-    if (changes.length === 0) return { hours: 0, events: 0 };
+    if (changes.length === 0) return { hours: [], events: 0 };
     const hours = changes.map((change) => new Date(Math.floor(change.hour.getTime() / HOUR_MS) * HOUR_MS));
     const keepsVisitorSet = dayStart.getTime() >= Math.floor(now.getTime() / DAY_MS) * DAY_MS - (VISITOR_SET_DAYS - 1) * DAY_MS;
     // hashing every dimension at once needs more than the default 4 MB
@@ -194,7 +197,7 @@ export class RollupService {
        DELETE FROM rollup_dirty_hours WHERE creator_id = $1 AND hour >= $2 AND hour < $3`,
       unit,
     );
-    return { hours: hours.length, events };
+    return { hours, events };
   }
 
   /**

@@ -30,6 +30,8 @@ export class AppConfig {
   slugQuarantineDays!: number;
   /** QR code PNGs a creator may have drawn a minute (cached ones are free); more answer 429 */
   qrRendersPerMinute!: number;
+  /** webhooks may target private, loopback and link-local addresses (WEBHOOK_ALLOW_PRIVATE) */
+  webhookAllowPrivate!: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -50,6 +52,14 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
   if (raw === 'on') return true;
   if (raw === 'off') return false;
   throw new ConfigError(`${name} must be on or off, got "${raw}"`);
+}
+
+function trueFalse(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
 function url(env: NodeJS.ProcessEnv, name: string, fallback: string, protocols: string[]): string {
@@ -92,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     attributionDays: integer(env, 'ATTRIBUTION_DAYS', 90, 1, 3650),
     slugQuarantineDays: integer(env, 'SLUG_QUARANTINE_DAYS', 90, 0, 3650),
     qrRendersPerMinute: integer(env, 'QR_RENDERS_PER_MINUTE', 60, 1, 100_000),
+    webhookAllowPrivate: trueFalse(env, 'WEBHOOK_ALLOW_PRIVATE', false),
   });
 }
 

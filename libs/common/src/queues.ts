@@ -11,6 +11,8 @@ export enum QueueName {
   Maintenance = 'maintenance',
   Reports = 'reports',
   Imports = 'imports',
+  Alerts = 'alerts',
+  Webhooks = 'webhooks',
 }
 
 /** Redis pub/sub channels. */

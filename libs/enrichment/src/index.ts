@@ -7,5 +7,5 @@ export { classifySource, type SourceInput, type SourceVerdict } from './source.c
 export { parseUserAgent, type ParsedUserAgent } from './user-agent.parser.js';
 export type { UtmParams } from './utm.params.js';
 export { visitorId } from './visitor-id.js';
-export { clientNetwork, isThisHostIp, parseIp, type IpAddress } from './ip.address.js';
+export { clientNetwork, isPublicIp, isThisHostIp, parseIp, type IpAddress } from './ip.address.js';
 export { LruCache } from './lru.cache.js';

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 const LOOKUP_TIMEOUT_MS = 2_000;
 
 /**
- * The addresses a host name resolves to, for the self-loop check. A class, so that tests provide
+ * The addresses a host name resolves to, for the self-loop check and webhook targets. A class, so that tests provide
  * one answering from a table (no network). A name that does not resolve (yet), or not in time,
  * answers none: a link may be saved before its target's DNS exists.
  */

@@ -3,6 +3,7 @@ import { Inject, type Type } from '@nestjs/common';
 import { cappedBackoff, QueueName } from '@app/common';
 import type { Job, WorkerOptions } from 'bullmq';
 import { JobHandlers } from './job-handlers.js';
+import { deliveryBackoff } from '../webhooks/webhooks.jobs.js';
 
 /**
  * The BullMQ worker of a queue, with that queue's concurrency and locks: it hands each job to the
@@ -45,6 +46,8 @@ export const QUEUE_WORKERS = [
     maxStalledCount: Number.MAX_SAFE_INTEGER,
   }),
   queueWorker(QueueName.Rollup),
+  queueWorker(QueueName.Alerts),
+  queueWorker(QueueName.Webhooks, { concurrency: 8, settings: { backoffStrategy: deliveryBackoff } }),
   queueWorker(QueueName.Maintenance),
   queueWorker(QueueName.Reports, { concurrency: 2 }),
   // one import at a time: two imports naming the same slug are decided one after the other

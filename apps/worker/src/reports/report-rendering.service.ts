@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AnalyticsService } from '@app/analytics';
 import { addJob, AppConfig, DomainError, EmailReportJob, QueueName, RenderReportJob, type ReportJobData } from '@app/common';
 import { buildReportData, emailJobOptions, type EmailStatus, renderReport, ReportRepository } from '@app/reports';
+import { WebhookEvents } from '@app/webhooks';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import { OnJob } from '../jobs/on-job.decorator.js';
 
@@ -27,6 +28,7 @@ export class ReportRendering {
     private readonly analytics: AnalyticsService,
     private readonly config: AppConfig,
     @InjectQueue(QueueName.Reports) private readonly queue: Queue,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   @OnJob(RenderReportJob)
@@ -56,6 +58,14 @@ export class ReportRendering {
       const email: EmailStatus = this.config.smtpUrl && report.periodKey ? 'pending' : null;
       await this.reports.markReady(creatorId, reportId, pdf, email);
       if (email) await this.enqueueEmail(job.data);
+      await this.webhooks.emit(creatorId, 'report.ready', {
+        id: reportId,
+        from: report.from.toISOString(),
+        to: report.to.toISOString(),
+        tz: report.tz,
+        linkId: report.linkId,
+        url: `${this.config.publicUrl}/api/v1/reports/${reportId}`,
+      });
       return 'rendered';
     } catch (error) {
       const permanent = isPermanent(error);

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { RollupService } from '@app/analytics';
-import { addJob, QueueName, RollDirtyHoursJob } from '@app/common';
+import { addJob, JudgeAlertsJob, QueueName, RollDirtyHoursJob } from '@app/common';
 import type { Job, Queue } from 'bullmq';
 import { OnJob } from '../jobs/on-job.decorator.js';
 
@@ -31,17 +31,28 @@ export class RollupScheduler implements OnApplicationBootstrap {
 /**
  * Rebuilds the rollups of dirty hours. Two runs at once (a slow run and the next one, or two
  * workers) never rebuild the same day together: each day is taken under an advisory lock.
+ * Then the alerts judge the hours that became due and those the run changed (JudgeAlertsJob).
  */
 @Injectable()
 export class RollupProcessor {
   private readonly logger = new Logger('Rollup');
 
-  constructor(private readonly rollups: RollupService) {}
+  constructor(
+    private readonly rollups: RollupService,
+    @InjectQueue(QueueName.Alerts) private readonly alerts: Queue,
+  ) {}
 
   @OnJob(RollDirtyHoursJob)
   async roll(job: Job): Promise<{ days: number; hours: number }> {
     const run = await this.rollups.rollDirty({ concurrency: 2, deadline: Date.now() + RUN_BUDGET_MS });
     if (run.hours > 24) this.logger.log(`job ${job.id}: rebuilt ${run.hours} hour(s) over ${run.days} creator-day(s)`);
+    const changed = run.changed.map(({ creatorId, hours }) => ({ creatorId, hours: hours.map((hour) => hour.toISOString()) }));
+    await addJob(
+      this.alerts,
+      JudgeAlertsJob,
+      { now: Date.now(), changed },
+      { removeOnComplete: 100, removeOnFail: 100, attempts: 3 },
+    );
     return { days: run.days, hours: run.hours };
   }
 }

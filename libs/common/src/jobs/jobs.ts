@@ -9,6 +9,18 @@ export interface ReportJobData {
   reportId: string;
 }
 
+export interface JudgeAlertsJobData {
+  /** the run's "now", epoch ms */
+  now: number;
+  /** the UTC hours (ISO) a rollup run changed, per creator: past ones are judged again */
+  changed: { creatorId: string; hours: string[] }[];
+}
+
+export interface WebhookJobData {
+  creatorId: string;
+  deliveryId: string;
+}
+
 export interface ScheduleTickJobData {
   /** the tick's "now", epoch ms; absent: the time the job runs */
   now?: number;
@@ -33,6 +45,20 @@ export class RollDirtyHoursJob {
   static readonly queue = QueueName.Rollup;
   static readonly formerName = 'roll-dirty-hours';
   declare readonly data: Record<string, never>;
+}
+
+/** Judges the hours that became due, and those late events changed (docs/alerts.md); enqueued after each rollup run. */
+export class JudgeAlertsJob {
+  static readonly queue = QueueName.Alerts;
+  static readonly formerName = 'judge-alerts';
+  declare readonly data: JudgeAlertsJobData;
+}
+
+/** Sends one webhook delivery (its id is the job's), retried with backoff (docs/webhooks.md). */
+export class DeliverWebhookJob {
+  static readonly queue = QueueName.Webhooks;
+  static readonly formerName = 'deliver-webhook';
+  declare readonly data: WebhookJobData;
 }
 
 /** Creates the event partitions of this month and the next two. */
@@ -106,6 +132,8 @@ export const ALL_JOBS = [
   CaptureBatchJob,
   ConversionBatchJob,
   RollDirtyHoursJob,
+  JudgeAlertsJob,
+  DeliverWebhookJob,
   EnsurePartitionsAheadJob,
   ExpireVisitorSaltsJob,
   DropExpiredEventsJob,
