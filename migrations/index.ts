@@ -15,6 +15,7 @@ import { Imports1764740000000 } from './1764740000000-imports.js';
 import { Shares1764740100000 } from './1764740100000-shares.js';
 import { ConversionRollups1764700000000 } from './1764700000000-conversion-rollups.js';
 import { ConversionDrillDowns1764700000001 } from './1764700000001-conversion-drill-downs.js';
+import { LinkRules1764740200000 } from './1764740200000-link-rules.js';
 
 /** Every migration, in order; the data source lists them explicitly (no globbing at run time). */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   JourneyIndexes1764730000000,
   Imports1764740000000,
   Shares1764740100000,
+  LinkRules1764740200000,
 ];

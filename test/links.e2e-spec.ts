@@ -90,6 +90,8 @@ describe('links API', () => {
         tags: [],
         archived: false,
         conversionTracking: false,
+        rules: null,
+        startsAt: null,
         createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
         updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
         shortUrl: `${publicUrl}/${link.slug}`,

@@ -102,7 +102,7 @@ export interface CapturedHeaders {
   'sec-ch-ua-model'?: string | string[];
 }
 
-function single(value: string | string[] | undefined): string | undefined {
+export function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 

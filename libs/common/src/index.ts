@@ -20,3 +20,4 @@ export * from './zoned-parts.js';
 export * from './text.rules.js';
 export * from './live-events.js';
 export * from './journeys.types.js';
+export * from './link-rule.types.js';

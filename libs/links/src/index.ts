@@ -1,5 +1,6 @@
 export * from './host.resolver.js';
 export * from './link-fields.rules.js';
+export * from './link-rules.js';
 export * from './link-target.rules.js';
 export * from './self-loop.check.js';
 export * from './slug.rules.js';

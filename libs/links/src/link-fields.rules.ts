@@ -29,14 +29,14 @@ export function normaliseTitle(title: string | null): string | null {
 }
 
 /**
- * An expiry: an ISO 8601 date-time with a zone (`Z` or an offset, so it means the same instant
- * wherever the server runs), a real calendar date, and in the future — a link that would be born
- * expired is a mistake; archive a link to stop it now.
+ * An instant a creator gave (`field` names it in messages): an ISO 8601 date-time with a zone
+ * (`Z` or an offset, so it means the same instant wherever the server runs) and a real calendar
+ * date and time.
  */
-export function parseExpiry(value: string, now = Date.now()): Date {
+export function parseInstant(field: string, value: string): Date {
   const parts = ISO_DATE_TIME.exec(value);
   if (!parts) {
-    throw new LinkFieldError('expiresAt must be an ISO 8601 date-time with a time zone, such as 2026-07-01T12:00:00Z');
+    throw new LinkFieldError(`${field} must be an ISO 8601 date-time with a time zone, such as 2026-07-01T12:00:00Z`);
   }
   const [year, month, day, hour, minute, second = '0', offsetHours = '0', offsetMinutes = '0'] = parts
     .slice(1)
@@ -51,10 +51,19 @@ export function parseExpiry(value: string, now = Date.now()): Date {
     Number(offsetHours) > 23 ||
     Number(offsetMinutes) > 59
   ) {
-    throw new LinkFieldError(`expiresAt is not a real date and time: ${value}`);
+    throw new LinkFieldError(`${field} is not a real date and time: ${value}`);
   }
-  const expiresAt = new Date(value);
-  if (Number.isNaN(expiresAt.getTime())) throw new LinkFieldError(`expiresAt is not a real date and time: ${value}`);
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) throw new LinkFieldError(`${field} is not a real date and time: ${value}`);
+  return instant;
+}
+
+/**
+ * An expiry: an instant (`parseInstant`) in the future — a link that would be born expired is a
+ * mistake; archive a link to stop it now.
+ */
+export function parseExpiry(value: string, now = Date.now()): Date {
+  const expiresAt = parseInstant('expiresAt', value);
   if (expiresAt.getTime() <= now) throw new LinkFieldError('expiresAt must be in the future');
   return expiresAt;
 }

@@ -1,17 +1,30 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import type { Link } from '@app/db';
 import { Transform } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import {
   LINK_PAGE_SIZE,
   LINK_SORTS,
   LINK_STATUSES,
+  type LinkRule,
   type LinkSort,
   type LinkStatus,
   SORT_ORDERS,
   type SortOrder,
 } from '@app/common';
-import { MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '@app/links';
+import { MAX_RULES, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH, MAX_URL_LENGTH, RULE_DEVICES } from '@app/links';
 import type { ListedLink } from '@app/db';
 
 /** Room for whitespace around a value that is trimmed and checked precisely by the rules. */
@@ -90,9 +103,47 @@ export class CreateLinkDto {
   @defined('conversionTracking')
   @IsBoolean()
   conversionTracking?: boolean;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: 'array',
+    maxItems: MAX_RULES,
+    items: {
+      type: 'object',
+      required: ['if', 'url'],
+      properties: {
+        if: {
+          type: 'object',
+          properties: {
+            device: { type: 'array', items: { type: 'string', enum: [...RULE_DEVICES] } },
+            os: { type: 'array', items: { type: 'string' }, example: ['iOS'] },
+            language: { type: 'array', items: { type: 'string' }, example: ['de'] },
+          },
+        },
+        url: { type: 'string', example: 'https://apps.apple.com/app/id123' },
+      },
+    },
+    description:
+      'targeting, first match wins (else url): a rule matches when the visitor matches every condition it names — device (mobile, tablet, desktop, other), OS name, primary language of Accept-Language; null or [] clears them',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_RULES)
+  rules?: unknown[] | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '2026-12-01T09:00:00Z',
+    description: 'before this the link answers 404, or its fallbackUrl (ISO 8601 with a zone)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(RAW_SLACK)
+  startsAt?: string | null;
 }
 
-/** Every field optional; `title`, `expiresAt` and `fallbackUrl` are cleared with null, the others refuse it. */
+/** Every field optional; `title`, `expiresAt`, `fallbackUrl`, `rules` and `startsAt` are cleared with null, the others refuse it. */
 export class UpdateLinkDto extends PartialType(CreateLinkDto) {
   @ApiPropertyOptional({ description: 'archived links stop redirecting (404) and leave the profile page; their analytics stay' })
   @defined('archived')
@@ -187,6 +238,14 @@ export class LinkDto {
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty() archived: boolean;
   @ApiProperty() conversionTracking: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: 'array',
+    items: { type: 'object' },
+    description: 'targeting rules, first match wins: [{if: {device?, os?, language?}, url}]',
+  })
+  rules: LinkRule[] | null;
+  @ApiProperty({ nullable: true, type: String }) startsAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiProperty({ example: 'https://lnk.example.com/spring' }) shortUrl: string;
@@ -203,6 +262,8 @@ export class LinkDto {
       tags: link.tags,
       archived: link.archivedAt !== null,
       conversionTracking: link.conversionTracking,
+      rules: link.rules,
+      startsAt: link.startsAt?.toISOString() ?? null,
       createdAt: link.createdAt.toISOString(),
       updatedAt: link.updatedAt.toISOString(),
       shortUrl: `${publicUrl}/${link.slug}`,

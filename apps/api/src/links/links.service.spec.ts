@@ -32,6 +32,8 @@ const link = (fields: Partial<Link> = {}): Link => ({
   fallbackUrl: null,
   tags: [],
   conversionTracking: false,
+  rules: null,
+  startsAt: null,
   archivedAt: null,
   createdAt: new Date(),
   updatedAt: new Date(),

@@ -11,10 +11,13 @@ import {
   generateSlug,
   hostOf,
   LinkFieldError,
+  LinkRuleError,
   normaliseTags,
   normaliseTitle,
+  normaliseRules,
   normaliseTargetUrl,
   parseExpiry,
+  parseInstant,
   SelfLoopCheck,
   slugProblem,
   TargetUrlError,
@@ -102,6 +105,8 @@ export class LinksService {
           fallbackUrl: fields.fallbackUrl ?? null,
           tags: fields.tags ?? [],
           conversionTracking,
+          rules: fields.rules ?? null,
+          startsAt: fields.startsAt ?? null,
         });
         if (created) return created;
         if (chosenSlug !== null) throw this.slugTaken(chosenSlug);
@@ -189,12 +194,22 @@ export class LinksService {
       if (dto.expiresAt !== undefined) fields.expiresAt = dto.expiresAt === null ? null : parseExpiry(dto.expiresAt);
       if (dto.tags != null) fields.tags = normaliseTags(dto.tags);
       if (dto.conversionTracking != null) fields.conversionTracking = dto.conversionTracking;
+      if (dto.rules !== undefined) {
+        const rules = dto.rules === null ? [] : normaliseRules(dto.rules, { ownHost: this.ownHost });
+        fields.rules = rules.length > 0 ? rules : null;
+      }
+      if (dto.startsAt !== undefined) fields.startsAt = dto.startsAt === null ? null : parseInstant('startsAt', dto.startsAt);
     } catch (error) {
-      if (error instanceof TargetUrlError || error instanceof LinkFieldError) throw new BadRequestException(error.message);
+      if (error instanceof TargetUrlError || error instanceof LinkFieldError || error instanceof LinkRuleError)
+        throw new BadRequestException(error.message);
       throw error;
     }
     for (const field of ['url', 'fallbackUrl'] as const) {
       const problem = fields[field] ? await this.selfLoops.problem(field, fields[field]) : null;
+      if (problem) throw new BadRequestException(problem);
+    }
+    for (const [i, rule] of (fields.rules ?? []).entries()) {
+      const problem = await this.selfLoops.problem(`rules[${i}].url`, rule.url);
       if (problem) throw new BadRequestException(problem);
     }
     return fields;

@@ -2,14 +2,15 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { AppConfig, uuidV7 } from '@app/common';
-import { redirectHeadersOf } from '../capture/captured-headers.js';
+import { AppConfig, type LinkRule, single, uuidV7 } from '@app/common';
+import { type RedirectHeaders, redirectHeadersOf } from '../capture/captured-headers.js';
 import { HitCapture } from '../capture/hit-capture.service.js';
 import type { DurationSeries } from '../health/request-duration.histogram.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { type ClientAddress, clientAddressFor, trustProxySetting } from '../http/client-address.js';
 import { rawQuery } from '../http/request-url.js';
-import { isReservedSlug, SLUG_PATTERN } from '@app/links';
+import { parseUserAgent } from '@app/enrichment';
+import { isReservedSlug, matchRule, primaryLanguage, SLUG_PATTERN } from '@app/links';
 import { noticePage, PAGE_HEADERS } from '../pages/html.js';
 import { LinkCache, type RedirectTarget } from './link-cache.service.js';
 import { redirectLocation, viaOf, withClickId } from './redirect-location.js';
@@ -32,6 +33,24 @@ class Page {
 const NOT_FOUND = new Page(404, 'Link not found', 'This short link does not exist or was removed.');
 const EXPIRED = new Page(410, 'Link expired', 'This short link has expired.');
 const UNAVAILABLE = new Page(503, 'Temporarily unavailable', 'Please try again in a moment.');
+
+/**
+ * Where a link with targeting rules sends this visitor: the first rule whose conditions the
+ * request's user agent (device, OS; parsed once per distinct agent, cached) and Accept-Language
+ * match, else the link's own URL. Nothing but the request and the cached link is read.
+ */
+function targetOf(rules: LinkRule[], headers: RedirectHeaders, fallback: string): string {
+  const agent = parseUserAgent(headers['user-agent'] ?? '', {
+    brands: single(headers['sec-ch-ua']),
+    mobile: single(headers['sec-ch-ua-mobile']),
+    platform: single(headers['sec-ch-ua-platform']),
+    platformVersion: single(headers['sec-ch-ua-platform-version']),
+    model: single(headers['sec-ch-ua-model']),
+  });
+  return (
+    matchRule(rules, { device: agent.device, os: agent.os, language: primaryLanguage(headers['accept-language']) }) ?? fallback
+  );
+}
 
 /**
  * `GET|HEAD /{slug}`, the hottest path of the product, on node:http's request and response: the
@@ -91,16 +110,23 @@ export class RedirectHandler implements OnModuleInit {
     if (target.expiresAt !== null && target.expiresAt <= now) {
       return target.fallbackUrl ? this.found(response, target.fallbackUrl, started) : this.page(response, EXPIRED, started);
     }
+    // fields read with a default: copies cached before rules existed lack them
+    if (target.startsAt && now < target.startsAt) {
+      return target.fallbackUrl ? this.found(response, target.fallbackUrl, started) : this.page(response, NOT_FOUND, started);
+    }
+    // a plain link pays this one check; a link with rules reads the headers it needs once
+    const headers = target.rules ? redirectHeadersOf(request.rawHeaders) : null;
+    const destination = target.rules && headers ? targetOf(target.rules, headers, target.url) : target.url;
     const params = query ? new URLSearchParams(query) : null;
     const via = params ? viaOf(params) : 'direct';
     // the capture id exists before the 302, so that a conversion-tracked link can carry it
     const id = uuidV7(now);
-    const location = params ? redirectLocation(target.url, params) : target.url;
+    const location = params ? redirectLocation(destination, params) : destination;
     this.found(response, target.conversionTracking ? withClickId(location, id) : location, started);
     if (request.method === 'GET') {
-      const headers = redirectHeadersOf(request.rawHeaders);
-      const ip = this.clientAddress(request, headers['x-forwarded-for']);
-      this.capture.capture(id, now, 'click', target.creatorId, target.id, via, ip, query, headers);
+      const captured = headers ?? redirectHeadersOf(request.rawHeaders);
+      const ip = this.clientAddress(request, captured['x-forwarded-for']);
+      this.capture.capture(id, now, 'click', target.creatorId, target.id, via, ip, query, captured);
     }
   }
 

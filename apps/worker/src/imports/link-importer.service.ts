@@ -169,6 +169,8 @@ export class LinkImporter {
           fallbackUrl: null,
           tags: row.tags,
           conversionTracking,
+          rules: null,
+          startsAt: null,
         })),
       );
       for (const { row, slug } of free) {

@@ -1,3 +1,4 @@
+import type { LinkRule } from '@app/common';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('links')
@@ -34,6 +35,14 @@ export class Link {
 
   @Column('text', { array: true })
   tags: string[];
+
+  /** targeting rules, first match wins; null: none */
+  @Column('jsonb', { nullable: true })
+  rules: LinkRule[] | null;
+
+  /** before this, the link answers 404 (or its fallback) */
+  @Column('timestamptz', { name: 'starts_at', nullable: true })
+  startsAt: Date | null;
 
   /** the redirect adds `lp_cid=<click id>` to the target, for conversions on the creator's site */
   @Column('boolean', { name: 'conversion_tracking' })

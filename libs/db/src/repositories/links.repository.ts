@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { LinkSort, LinkStatus, SortOrder } from '@app/common';
+import type { LinkRule, LinkSort, LinkStatus, SortOrder } from '@app/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Link } from '../entities/link.entity.js';
 
@@ -18,6 +18,8 @@ export type LinkChanges = Partial<
     | 'tags'
     | 'archivedAt'
     | 'conversionTracking'
+    | 'rules'
+    | 'startsAt'
   >
 >;
 
@@ -39,6 +41,10 @@ export interface RedirectTarget {
   archived: boolean;
   /** the redirect adds lp_cid=<click id> to the target */
   conversionTracking: boolean;
+  /** targeting rules, first match wins (absent in copies cached before rules existed: none) */
+  rules?: LinkRule[] | null;
+  /** epoch ms before which the link does not redirect (absent in older cached copies: none) */
+  startsAt?: number | null;
 }
 
 /** A link as the profile editor lists it. */
@@ -76,6 +82,8 @@ interface RedirectRow {
   fallback_url: string | null;
   archived: boolean;
   conversion_tracking: boolean;
+  rules: LinkRule[] | null;
+  starts_at: Date | null;
 }
 
 export interface LinkPageQuery {
@@ -257,7 +265,8 @@ export class LinksRepository {
   /** The redirect's view of the link at this slug, whoever owns it; null when there is none. */
   async redirectTarget(slug: string): Promise<RedirectTarget | null> {
     const [row] = await this.db.query<RedirectRow[]>(
-      `SELECT id, creator_id, url, expires_at, fallback_url, archived_at IS NOT NULL AS archived, conversion_tracking
+      `SELECT id, creator_id, url, expires_at, fallback_url, archived_at IS NOT NULL AS archived, conversion_tracking,
+              rules, starts_at
          FROM links WHERE slug = $1`,
       [slug],
     );
@@ -270,6 +279,8 @@ export class LinksRepository {
       fallbackUrl: row.fallback_url,
       archived: row.archived,
       conversionTracking: row.conversion_tracking,
+      rules: row.rules,
+      startsAt: row.starts_at?.getTime() ?? null,
     };
   }
 
