@@ -204,6 +204,18 @@ describe('re-runs, other creators and the limits', () => {
     expect(done.rows[3].message).toBe('your link /Merch-Case differs from it only by case');
   });
 
+  it('holds back slugs in quarantine from others, and gives them back to the creator who let them go', async () => {
+    const owner = await newCreator(api.url);
+    const link = await owner.client.post('/api/v1/links', { url: 'https://example.com/old', slug: 'Freed-Slug' });
+    expect((await owner.client.delete(`/api/v1/links/${link.body.id}`)).status).toBe(204);
+    const other = await newCreator(api.url);
+    const refused = await importFile(other.client, 'url,slug\nhttps://example.com/mine,freed-slug\n');
+    expect(outcomes(refused.rows)).toEqual([[2, 'freed-slug', 'quarantined_slug']]);
+    expect(refused.rows[0].message).toBe('this slug was freed recently and is held back');
+    const back = await importFile(owner.client, 'url,slug\nhttps://example.com/old,freed-slug\n');
+    expect(outcomes(back.rows)).toEqual([[2, 'freed-slug', 'imported']]);
+  });
+
   it('lists the newest imports without their reports; another id or a non-UUID is a 404', async () => {
     const { client } = await newCreator(api.url);
     const done = await importFile(client, 'url\nhttps://list.example.com/\n', 'one.csv');

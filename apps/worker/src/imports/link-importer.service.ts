@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, CHANNEL_LINK_CHANGED, type ImportJobData, RedisService, RunImportJob } from '@app/common';
-import { CreatorsRepository, ImportsRepository, type LinkImport, LinksRepository, type ReportedRow, Transactions } from '@app/db';
+import {
+  CreatorsRepository,
+  ImportsRepository,
+  type LinkImport,
+  LinksRepository,
+  NameQuarantineRepository,
+  type ReportedRow,
+  Transactions,
+} from '@app/db';
 import {
   generateSlug,
   hostOf,
@@ -48,6 +56,7 @@ export class LinkImporter {
     private readonly transactions: Transactions,
     private readonly redis: RedisService,
     private readonly selfLoops: SelfLoopCheck,
+    private readonly quarantine: NameQuarantineRepository,
     config: AppConfig,
   ) {
     this.ownHost = hostOf(config.publicUrl);
@@ -101,11 +110,14 @@ export class LinkImporter {
       const candidates = chunk.filter((row): row is ImportCandidate => !isSkip(row));
       const slugs = candidates.flatMap((row) => (row.slug === null ? [] : [row.slug]));
       const unslugged = candidates.flatMap((row) => (row.slug === null ? [row.url] : []));
+      // holders first, under the slugs' locks, then the quarantine: a deletion committing meanwhile is seen in one or the other
+      const holders = slugs.length > 0 ? await this.links.slugHolders(tx, slugs) : [];
       const settled = settleChunk(
         chunk,
         entry.creatorId,
-        slugs.length > 0 ? await this.links.slugHolders(tx, slugs) : [],
+        holders,
         unslugged.length > 0 ? await this.links.urlsLinked(tx, entry.creatorId, unslugged) : new Set(),
+        await this.quarantine.reservedAmong(tx, 'slug', slugs, entry.creatorId),
       );
       const conversionTracking = await this.creators.tracksConversionsByDefault(entry.creatorId, tx);
       const inserted = await this.insert(
@@ -149,11 +161,12 @@ export class LinkImporter {
     for (let round = 0; round < GENERATED_SLUG_ATTEMPTS && pending.length > 0; round++) {
       const used = new Set(pending.flatMap((row) => (row.slug === null ? [] : [row.slug.toLowerCase()])));
       const slugs = pending.map((row) => row.slug ?? drawSlug(used));
-      // a generated slug is checked (and locked) as a chosen one was: held in any case, it is drawn again
+      // a generated slug is checked (and locked) as a chosen one was: held in any case, or quarantined, it is drawn again
       const generated = slugs.filter((_, i) => pending[i]!.slug === null);
       const held = new Set(
         (generated.length > 0 ? await this.links.slugHolders(tx, generated) : []).map((h) => h.slug.toLowerCase()),
       );
+      for (const reserved of await this.quarantine.reservedAmong(tx, 'slug', generated, creatorId)) held.add(reserved);
       const free = pending.flatMap((row, i) => (row.slug === null && held.has(slugs[i]!) ? [] : [{ row, slug: slugs[i]! }]));
       const ids = await this.links.insertEachUnlessSlugTaken(
         tx,

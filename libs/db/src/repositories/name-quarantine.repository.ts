@@ -66,6 +66,18 @@ export class NameQuarantineRepository {
     return row?.username ?? null;
   }
 
+  /** Which of `names` (lowercased) are reserved against `creatorId`: `reservedUntil` for many at once. */
+  async reservedAmong(tx: EntityManager, kind: QuarantinedKind, names: string[], creatorId: string): Promise<Set<string>> {
+    if (names.length === 0) return new Set();
+    const rows = await tx.query<{ name: string }[]>(
+      `SELECT name FROM name_quarantine
+        WHERE kind = $1 AND name = ANY(SELECT lower(n) FROM unnest($2::text[]) AS n) AND reserved_until > now()
+          AND NOT coalesce(former_creator_id = $3::uuid, false)`,
+      [kind, names, creatorId],
+    );
+    return new Set(rows.map((row) => row.name));
+  }
+
   /** Frees the names whose time is up; how many. */
   async purgeExpired(): Promise<number> {
     const [, affected] = await this.db.query<[unknown[], number]>('DELETE FROM name_quarantine WHERE reserved_until <= now()');

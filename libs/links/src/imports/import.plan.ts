@@ -53,7 +53,8 @@ export function settleChunk(
   creatorId: string,
   holders: SlugHolder[],
   linkedUrls: Set<string>,
-  quarantined: Set<string> = new Set(),
+  /** the chunk's slugs, lowercased, reserved against this creator */
+  quarantined: Set<string>,
 ): PlannedRow[] {
   const bySlug = new Map(holders.map((holder) => [holder.slug.toLowerCase(), holder]));
   return planned.map((row) => {
@@ -76,7 +77,8 @@ export function settleChunk(
             : `your link /${holder.slug} differs from it only by case`,
       );
     }
-    if (quarantined.has(row.slug)) return skipped(row, 'quarantined_slug', 'this slug was freed recently and is held back');
+    if (quarantined.has(row.slug.toLowerCase()))
+      return skipped(row, 'quarantined_slug', 'this slug was freed recently and is held back');
     return row;
   });
 }
