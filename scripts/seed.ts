@@ -62,6 +62,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     clicks,
     days,
     replace: values.demo,
+    anomalies: values.demo,
     seed: values.seed === undefined ? undefined : positiveInteger('seed', values.seed, 0),
     progress: process.stdout,
   });

@@ -1,7 +1,8 @@
-import { RollupService, seededRandom } from '@app/analytics';
+import { AlertEvaluator, AlertsRepository } from '@app/alerts';
+import { HourlySeriesRepository, RollupService, seededRandom } from '@app/analytics';
 import { AppConfig } from '@app/common';
 import { ConversionStore } from '@app/conversions';
-import { dataSourceOptions, migrateDatabase } from '@app/db';
+import { CreatorsRepository, dataSourceOptions, LinksRepository, migrateDatabase } from '@app/db';
 import { EventPartitions, EventStore } from '@app/events';
 import { DataSource } from 'typeorm';
 import { ConversionModel } from './conversion.model.js';
@@ -9,6 +10,7 @@ import { ProgressBar } from './progress.bar.js';
 import { type SeedAccount, seedCreator } from './seed.creator.js';
 import { TrafficModel } from './traffic.model.js';
 
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const BATCH = 10_000;
 const CONVERSION_BATCH = 1000;
@@ -28,6 +30,8 @@ export interface SeedOptions {
   seed?: number;
   /** progress bars on this stream; none when null */
   progress?: NodeJS.WriteStream | null;
+  /** plant a spike and a drop in the last week and judge its hours, so the alerts show (the demo) */
+  anomalies?: boolean;
 }
 
 export interface SeedResult {
@@ -64,6 +68,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
       from,
       to,
       clicks: options.clicks,
+      anomalies: options.anomalies ? demoAnomalies(to) : undefined,
       random: seededRandom(options.seed ?? 20260101),
     });
 
@@ -93,6 +98,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
     const rolling = options.progress === null ? null : new ProgressBar('rollups', days, 'days', options.progress);
     await rollups.rollDirty({ concurrency: 2, untilClean: true, onProgress: (run) => rolling?.update(run.days) });
     rolling?.finish();
+    if (options.anomalies) await judgeLastWeek(db, creator.id, to);
     return {
       creatorId: creator.id,
       events: written,
@@ -125,4 +131,25 @@ async function storeConversions(
   }
   bar?.finish(stored);
   return stored;
+}
+
+/** Four busy afternoon hours two days ago at ×5, and five hours four days ago almost silent (UTC). */
+function demoAnomalies(to: number): { start: number; end: number; factor: number }[] {
+  const day = (daysAgo: number): number => Math.floor((to - daysAgo * DAY) / DAY) * DAY;
+  return [
+    { start: day(2) + 15 * HOUR, end: day(2) + 19 * HOUR, factor: 5 },
+    { start: day(4) + 12 * HOUR, end: day(4) + 17 * HOUR, factor: 0.02 },
+  ];
+}
+
+/** Judges every hour of the last week as the worker would have, hour after hour. */
+async function judgeLastWeek(db: DataSource, creatorId: string, to: number): Promise<void> {
+  const evaluator = new AlertEvaluator(
+    new HourlySeriesRepository(db),
+    new AlertsRepository(db),
+    new CreatorsRepository(db),
+    new LinksRepository(db),
+  );
+  const last = Math.floor(to / HOUR) * HOUR - HOUR;
+  for (let hour = last - 7 * DAY; hour <= last; hour += HOUR) await evaluator.judge(creatorId, hour);
 }

@@ -281,6 +281,8 @@ export interface TrafficOptions {
   viewsPerClick?: number;
   /** share of all hits made by bots */
   botShare?: number;
+  /** hours [start, end) whose traffic is multiplied by `factor` (the demo's spike and drop, for its alerts) */
+  anomalies?: { start: number; end: number; factor: number }[];
   random: () => number;
 }
 
@@ -353,7 +355,8 @@ export class TrafficModel {
         spike += boost;
       }
       const end = Math.min(start + HOUR, options.to);
-      const partial = (end - Math.max(start, options.from)) / HOUR;
+      const anomaly = options.anomalies?.find((a) => start >= a.start && start < a.end)?.factor ?? 1;
+      const partial = ((end - Math.max(start, options.from)) / HOUR) * anomaly;
       weights.push({ start: Math.max(start, options.from), end, base: base * partial, spike: spike * base * partial, post });
     }
     const sum = weights.reduce((total, w) => total + w.base + w.spike, 0);
