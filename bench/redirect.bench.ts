@@ -38,11 +38,11 @@ const KINDS: { name: string; label: string; fields: LinkFields }[] = [
   { name: 'conversion', label: 'with conversionTracking (lp_cid)', fields: { conversionTracking: true } },
   {
     name: 'rules',
-    label: 'with rules (country, then device)',
+    label: 'with rules (language, then device)',
     fields: {
       rules: [
-        { if: { country: 'DE' }, url: 'https://example.com/de' },
-        { if: { device: 'mobile' }, url: 'https://example.com/mobile' },
+        { if: { language: ['de'] }, url: 'https://example.com/de' },
+        { if: { device: ['mobile'] }, url: 'https://example.com/mobile' },
       ],
     },
   },
