@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { VISIT_DIMENSION_COLUMNS } from '@app/common';
 import { DataSource } from 'typeorm';
 import { AnalyticsRepository, type Scope } from './analytics.repository.js';
 import { type AnalyticsQuery, AnalyticsService, SHORT_QUERY_SETTINGS } from './analytics.service.js';
@@ -7,6 +8,7 @@ import { ConversionAnalyticsRepository } from './conversion-analytics.repository
 import { ZoneClock } from './zone-clock.js';
 
 const FETCH_ROWS = 2000;
+const VISIT_COLUMN_NAMES = VISIT_DIMENSION_COLUMNS.map(([name]) => name);
 
 /** The CSV columns, in order: every enriched field of an event (no IP address exists to export). */
 export const EXPORT_COLUMNS = [
@@ -18,22 +20,8 @@ export const EXPORT_COLUMNS = [
   'link_slug',
   'is_bot',
   'bot_name',
-  'visitor_id',
-  'source',
-  'referrer_host',
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_term',
-  'utm_content',
-  'country',
-  'region',
-  'city',
-  'device',
-  'browser',
-  'os',
-  'via',
-] as const;
+  ...VISIT_COLUMN_NAMES,
+];
 
 /** The columns of the conversions export, in order: what the creator sent, and the click it is attributed to. */
 export const CONVERSION_EXPORT_COLUMNS = [
@@ -52,23 +40,9 @@ export const CONVERSION_EXPORT_COLUMNS = [
   'click_at',
   'link_id',
   'link_slug',
-  'visitor_id',
-  'source',
-  'referrer_host',
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_term',
-  'utm_content',
-  'country',
-  'region',
-  'city',
-  'device',
-  'browser',
-  'os',
-  'via',
+  ...VISIT_COLUMN_NAMES,
   'metadata',
-] as const;
+];
 
 /** What can be exported: the raw events, or the conversions. */
 export type ExportKind = 'events' | 'conversions';

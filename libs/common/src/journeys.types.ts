@@ -2,7 +2,7 @@
  * Response shapes of journeys, paths, segments and customers (SPEC section 9). Types and
  * constants only: the dashboard imports this file as it is.
  */
-import type { AnalyticsRange, BreakdownDimension, MetricValue } from './analytics.types.js';
+import { type AnalyticsRange, BREAKDOWN_DIMENSIONS, type BreakdownDimension, type MetricValue } from './analytics.types.js';
 
 export const STEP_TYPES = ['view', 'click', 'lead', 'sale'] as const;
 export type StepType = (typeof STEP_TYPES)[number];
@@ -19,21 +19,9 @@ export const SEGMENTS = ['viewed', 'clicked', 'converted'] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
 /** Dimensions a segment breakdown can group visits by: every breakdown but bots (visits are people's). */
-export const SEGMENT_DIMENSIONS = [
-  'source',
-  'referrer',
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'country',
-  'region',
-  'city',
-  'device',
-  'browser',
-  'os',
-  'link',
-  'via',
-] as const satisfies readonly BreakdownDimension[];
+export const SEGMENT_DIMENSIONS = BREAKDOWN_DIMENSIONS.filter(
+  (dimension): dimension is Exclude<BreakdownDimension, 'bot'> => dimension !== 'bot',
+);
 export type SegmentDimension = (typeof SEGMENT_DIMENSIONS)[number];
 
 /** One thing a visitor did. */

@@ -1,22 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { type Alert, ALERT_KINDS, alertJson, type AlertKind, type AlertSettings } from '@app/alerts';
+import { Cursor, Limit } from '../http/page-query.decorators.js';
 
 const METRICS = ['clicks', 'views', 'bot_hits'] as const;
 
 export class AlertListQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @Limit(100, 20, 'alerts per page')
   limit?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsUUID()
+  @Cursor('uuid')
   cursor?: string;
 
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'only alerts not yet read' })

@@ -1,7 +1,5 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, Validate } from 'class-validator';
+import { IsIn, IsOptional, Validate } from 'class-validator';
 import type { AnalyticsQuery } from '@app/analytics';
 import {
   type CustomerResponse,
@@ -29,31 +27,10 @@ import {
   type Visit,
 } from '@app/common';
 import { AnalyticsRangeDto, MetricValueDto, RangeQueryDto } from '../analytics/analytics.dto.js';
+import { Cursor, Limit } from '../http/page-query.decorators.js';
 import { IsTimeZoneConstraint } from '../http/time-zone.validator.js';
 import { DEFAULT_CUSTOMERS_LIMIT, MAX_CUSTOMERS_LIMIT } from './customers.service.js';
 import { DEFAULT_SEGMENT_ROWS, MAX_SEGMENT_ROWS } from './journeys.service.js';
-
-/** A `limit` query parameter from 1 to `max`. */
-function Limit(max: number, fallback: number, description: string): PropertyDecorator {
-  const message = `limit must be an integer from 1 to ${max}`;
-  return applyDecorators(
-    ApiPropertyOptional({ minimum: 1, maximum: max, default: fallback, description }),
-    IsOptional(),
-    Type(() => Number),
-    IsInt({ message }),
-    Min(1, { message }),
-    Max(max, { message }),
-  );
-}
-
-function Cursor(): PropertyDecorator {
-  return applyDecorators(
-    ApiPropertyOptional({ description: 'the nextCursor of the previous page' }),
-    IsOptional(),
-    IsString(),
-    MaxLength(1000),
-  );
-}
 
 // ----- requests ---------------------------------------------------------------------------------
 

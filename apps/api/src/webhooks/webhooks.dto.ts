@@ -1,19 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Cursor, Limit } from '../http/page-query.decorators.js';
 import {
   DELIVERY_STATUSES,
   type Delivery,
@@ -101,17 +88,10 @@ export class TestDeliveryDto {
 }
 
 export class DeliveryListQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @Limit(100, 25, 'deliveries per page')
   limit?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsUUID()
+  @Cursor('uuid')
   cursor?: string;
 }
 
