@@ -22,6 +22,12 @@ export const BREAKDOWN_DIMENSIONS = [
 ] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
+/** Every breakdown of people: all but bots (a funnel's or a segment's `by`). */
+export const HUMAN_DIMENSIONS = BREAKDOWN_DIMENSIONS.filter(
+  (dimension): dimension is Exclude<BreakdownDimension, 'bot'> => dimension !== 'bot',
+);
+export type HumanDimension = (typeof HUMAN_DIMENSIONS)[number];
+
 /** Dimensions a drill-down filter may name (query parameter = dimension): every breakdown but link and bot. */
 export const FILTER_DIMENSIONS = BREAKDOWN_DIMENSIONS.filter(
   (dimension): dimension is Exclude<BreakdownDimension, 'link' | 'bot'> => dimension !== 'link' && dimension !== 'bot',

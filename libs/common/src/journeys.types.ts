@@ -2,7 +2,7 @@
  * Response shapes of journeys, paths, segments and customers (SPEC section 9). Types and
  * constants only: the dashboard imports this file as it is.
  */
-import { type AnalyticsRange, BREAKDOWN_DIMENSIONS, type BreakdownDimension, type MetricValue } from './analytics.types.js';
+import { type AnalyticsRange, HUMAN_DIMENSIONS, type MetricValue } from './analytics.types.js';
 
 export const STEP_TYPES = ['view', 'click', 'lead', 'sale'] as const;
 export type StepType = (typeof STEP_TYPES)[number];
@@ -19,9 +19,7 @@ export const SEGMENTS = ['viewed', 'clicked', 'converted'] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
 /** Dimensions a segment breakdown can group visits by: every breakdown but bots (visits are people's). */
-export const SEGMENT_DIMENSIONS = BREAKDOWN_DIMENSIONS.filter(
-  (dimension): dimension is Exclude<BreakdownDimension, 'bot'> => dimension !== 'bot',
-);
+export const SEGMENT_DIMENSIONS = HUMAN_DIMENSIONS;
 export type SegmentDimension = (typeof SEGMENT_DIMENSIONS)[number];
 
 /** One thing a visitor did. */

@@ -6,6 +6,8 @@ import {
   type AnalyticsRange,
   BREAKDOWN_DIMENSIONS,
   type BreakdownDimension,
+  HUMAN_DIMENSIONS,
+  type HumanDimension,
   type BreakdownResponse,
   type BreakdownRow,
   FUNNEL_STEPS,
@@ -176,14 +178,12 @@ export class FunnelQueryDto extends AnalyticsQueryDto {
   steps?: string;
 
   @ApiPropertyOptional({
-    enum: BREAKDOWN_DIMENSIONS.filter((d) => d !== 'bot'),
+    enum: HUMAN_DIMENSIONS,
     description: 'also the funnel of each top value of this dimension',
   })
   @IsOptional()
-  @IsIn(BREAKDOWN_DIMENSIONS.filter((d) => d !== 'bot'), {
-    message: `by must be one of ${BREAKDOWN_DIMENSIONS.filter((d) => d !== 'bot').join(', ')}`,
-  })
-  by?: Exclude<BreakdownDimension, 'bot'>;
+  @IsIn(HUMAN_DIMENSIONS, { message: `by must be one of ${HUMAN_DIMENSIONS.join(', ')}` })
+  by?: HumanDimension;
 
   @ApiPropertyOptional({
     minimum: 1,
